@@ -1,0 +1,43 @@
+"""Command-line interface: thin commands over the library."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import click
+
+from ..errors import CliographError
+
+
+def fail(message: str, code: int = 2) -> None:
+    click.echo(f"cliograph: {message}", err=True)
+    sys.exit(code)
+
+
+def _check_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+    return value
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cliograph")
+def cli() -> None:
+    """Read history texts and build the cited record they describe.
+
+    Example: cliograph analyze chapter.txt -o chapter.json
+    """
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except CliographError as e:  # pragma: no cover - commands catch their own
+        fail(str(e))
+
+
+from . import analyze as _analyze  # noqa: E402,F401  (registers commands)

@@ -1,0 +1,1 @@
+"""Exports of analyzed documents. No spaCy here."""

@@ -1,0 +1,40 @@
+"""Ingest: raw input to a cited document (clean text, offset map, pages, notes, repairs)."""
+from __future__ import annotations
+
+import hashlib
+import os
+
+from ..errors import InputError
+from ..model import Document
+from .build import build
+from .decode import check_lines, decode
+
+__all__ = ["ingest_bytes", "ingest_file"]
+
+
+def ingest_bytes(data: bytes, name: str, reference_date: str | None = None) -> Document:
+    """Read one plain-text document from bytes."""
+    text, encoding = decode(data, name)
+    check_lines(text, name)
+    doc = build(text, name, hashlib.sha256(data).hexdigest(), encoding)
+    if not doc.text[:doc.main_end].strip():
+        raise InputError(name, "no text: only page markers, folios or note marks")
+    doc.source.reference_date = reference_date
+    return doc
+
+
+def ingest_file(path: str, reference_date: str | None = None) -> Document:
+    name = os.path.basename(path)
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read: {e.strerror}") from None
+    try:
+        return ingest_bytes(data, name, reference_date)
+    except InputError as e:
+        raise InputError(path, e.problem) from None

@@ -1,0 +1,463 @@
+"""Source text to a cited document: pages, paragraphs, note marks and bodies, clean text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
+from .lines import Line, classify, split_lines, wrapped
+from .notes import RefCand, accept, body_label, find_refs, is_notes_heading, link
+from .repair import TextBuilder, emit_piece, hyphenated_words, join_hyphen
+from .vocab import ROMAN, page_inline_re, previous_label, vocab
+
+_SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
+_HEADING = re.compile(r"^[^a-z]{1,80}$")
+
+
+@dataclass
+class Para:
+    lines: list[int] = field(default_factory=list)
+    breaks: set[int] = field(default_factory=set)  # line indexes before which a page break falls
+    refs_after: list[RefCand] = field(default_factory=list)  # marks on their own line closing it
+    body: tuple[str, int] | None = None  # (label, prefix length) when it is a note body
+
+
+@dataclass
+class Break:
+    pos: int  # source offset of the marker
+    end: int
+    label: str | None
+    kind: str
+
+
+def _group(lines: list[Line], wrap: bool) -> tuple[list[Para], list[Break], list[RefCand]]:
+    """Lines into paragraphs; page breaks and own-line note marks collected on the way."""
+    paras: list[Para] = []
+    breaks: list[Break] = []
+    loose: list[RefCand] = []
+    cur: Para | None = None
+    blank = False
+    broke = False
+    for i, ln in enumerate(lines):
+        k = ln.kind
+        if k == "blank":
+            blank = True
+        elif k in ("marker", "head", "folio"):
+            kind = "page_marker" if k == "marker" else ("running_head" if k == "head" else "folio")
+            _add_break(breaks, lines, Break(ln.start, ln.stop, ln.label, kind))
+            broke = broke or ln.label is not None
+        elif k == "numline":
+            a, z = ln.content
+            ref = RefCand(a, z, ln.label, "numline", True, ln.start, ln.stop)
+            if len(ln.label) > 3 or i == 0 or lines[i - 1].kind in ("blank", "marker", "head", "folio"):
+                pass  # a number standing apart from any text (a year, a chapter number) is not a mark
+            elif cur is not None:
+                cur.refs_after.append(ref)
+                if not wrap:
+                    cur = None
+            else:
+                loose.append(ref)
+        else:
+            if ln.formfeed and k == "text":
+                pass
+            if cur is not None and _continues(lines, cur, i, wrap, blank, broke):
+                if broke:
+                    cur.breaks.add(i)
+                cur.lines.append(i)
+            else:
+                cur = Para(lines=[i])
+                paras.append(cur)
+            blank = broke = False
+        if ln.formfeed:
+            _add_break(breaks, lines, Break(ln.end, ln.stop, None, "page_marker"))
+            broke = True
+    return paras, breaks, loose
+
+
+def _add_break(breaks: list[Break], lines: list[Line], br: Break) -> None:
+    """Apparatus with no text between (`page_26` then `Page 26`, a folio then a form feed) is one break."""
+    if breaks and not _text_between(lines, breaks[-1].end, br.pos):
+        last = breaks[-1]
+        if last.label is None or br.label is None or last.label == br.label:
+            last.end = max(last.end, br.end)
+            if last.label is None and br.label is not None:
+                last.label, last.kind = br.label, br.kind
+            return
+    breaks.append(br)
+
+
+def _text_between(lines: list[Line], a: int, b: int) -> bool:
+    return any(ln.kind == "text" and a <= ln.start < b for ln in lines)
+
+
+def _continues(lines: list[Line], cur: Para, i: int, wrap: bool, blank: bool, broke: bool) -> bool:
+    prev = lines[cur.lines[-1]].text.rstrip()
+    nxt = lines[i].text.strip()
+    if cur.refs_after:
+        return False
+    if wrap and not blank:
+        return True
+    if not broke:
+        # one line per paragraph, but a line cut mid-word or mid-sentence goes on
+        return not wrap and not blank and (prev.endswith("-") or (not _SENT_END.search(prev) and nxt[:1].islower()))
+    if _HEADING.match(nxt) and len(nxt) < 60:
+        return False
+    if not wrap:
+        return True  # one line per paragraph: a page break falls inside the paragraph
+    return not _SENT_END.search(prev) and nxt[:1].islower()
+
+
+def _inline_cuts(src: str, a: int, z: int) -> list[tuple[int, int, str | None]]:
+    """Inline page markers in [a, z): (start, end, label)."""
+    out = []
+    for m in page_inline_re().finditer(src, a, z):
+        label = re.sub(r"[^0-9ivxlcdmIVXLCDM]", "", m.group().split(".")[-1]) if "[" in m.group() else m.group()[1:-1]
+        if label.isdigit() or ROMAN.match(label):
+            out.append((m.start(), m.end(), label))
+    return out
+
+
+def build(src: str, name: str, sha256: str, encoding: str) -> Document:
+    lines = split_lines(src)
+    classify(lines)
+    wrap = wrapped(lines)
+    paras, breaks, loose = _group(lines, wrap)
+    for p in paras:
+        first = lines[p.lines[0]]
+        p.body = body_label(first.text)
+    tentative = _mark_bodies(paras, lines)
+
+    inline_breaks: list[Break] = []
+    cands: list[RefCand] = []
+    for p in paras:
+        for li in p.lines:
+            a, z = lines[li].content
+            cut = _inline_cuts(src, a, z)
+            inline_breaks += [Break(s0, s1, label, "page_marker") for s0, s1, label in cut]
+            if p.body is not None and id(p) not in tentative:
+                continue
+            for c in find_refs(src, a, z):
+                if any(s0 <= c.start < s1 for s0, s1, _ in cut):
+                    continue
+                c.at_end = c.at_end and li == p.lines[-1]
+                c.para = id(p)
+                cands.append(c)
+        for c in p.refs_after:
+            c.para = id(p)
+            cands.append(c)
+    all_breaks = sorted(breaks + inline_breaks, key=lambda b: b.pos)
+    _confirm_page_bottom(paras, lines, tentative, cands, all_breaks)
+    bodies = {id(p) for p in paras if p.body is not None}
+    cands = sorted((c for c in cands if c.para not in bodies), key=lambda c: c.start)
+    refs = accept(cands)
+    breaks = all_breaks
+    cuts_by_line: dict[int, list[tuple[int, int]]] = {}
+    own_line = {id(c) for p in paras for c in p.refs_after}
+    line_starts = [ln.start for ln in lines]
+    from bisect import bisect_right
+
+    def line_of(pos: int) -> int:
+        return bisect_right(line_starts, pos) - 1
+
+    for b in inline_breaks:
+        cuts_by_line.setdefault(line_of(b.pos), []).append((b.pos, b.end))
+    for c in refs:
+        if id(c) not in own_line:
+            cuts_by_line.setdefault(line_of(c.start), []).append((c.cut_start, c.cut_end))
+    return _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_line, own_line, loose)
+
+
+def _confirm_page_bottom(paras, lines, tentative, cands, breaks) -> None:
+    """A numbered block at a page foot is a note body only if a mark with its label stands above it on the page."""
+    starts = [b.pos for b in breaks]
+    from bisect import bisect_right
+
+    for p in paras:
+        if id(p) not in tentative:
+            continue
+        pos = lines[p.lines[0]].start
+        k = bisect_right(starts, pos) - 1
+        page_start = breaks[k].end if k >= 0 else 0
+        label = p.body[0]
+        if not any(c.label == label and page_start <= c.start < pos and c.para != id(p) for c in cands):
+            p.body = None
+
+
+def _mark_bodies(paras: list[Para], lines: list[Line]) -> set[int]:
+    """Decide which paragraphs are note bodies: `[1] text`, a notes section, labels under a heading.
+
+    Returns the ids of paragraphs that are bodies only if a mark above confirms them (page feet).
+    """
+    tentative: set[int] = set()
+    in_section = False
+    for p in paras:
+        text = lines[p.lines[0]].text
+        if is_notes_heading(text) and len(p.lines) == 1:
+            in_section = True
+            p.body = None
+            continue
+        if p.body is None:
+            if in_section and not _HEADING.match(text.strip()):
+                in_section = False
+            continue
+        label = p.body[0]
+        bracketed = text.lstrip().startswith("[")
+        if not label or not (bracketed or in_section):
+            if label and _page_bottom(p, paras, lines):
+                tentative.add(id(p))
+            else:
+                p.body = None
+    return tentative
+
+
+def _page_bottom(p: Para, paras: list[Para], lines: list[Line]) -> bool:
+    """A numbered paragraph just before a page break (a footnote block at a page foot)."""
+    i = paras.index(p)
+    last = lines[p.lines[-1]]
+    for ln in lines[p.lines[-1] + 1:]:
+        if ln.kind == "blank":
+            continue
+        return ln.kind in ("marker", "head", "folio") or last.formfeed or (
+            i + 1 < len(paras) and paras[i + 1].body is not None)
+    return False
+
+
+def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_line, own_line, loose) -> Document:
+    b = TextBuilder(src)
+    seen_hyphens = hyphenated_words(src)
+    main = [p for p in paras if p.body is None]
+    bodies = [p for p in paras if p.body is not None]
+    ref_positions: dict[int, int] = {}  # id(ref) -> clean offset
+    removed = [Removed(x.pos, x.end, x.kind) for x in breaks if x.end > x.pos]
+    removed += [Removed(c.start, c.end, "note_ref") for c in refs]
+    out_pars: list[Paragraph] = []
+    pending_breaks = list(breaks)
+    page_starts: list[tuple[Break, int]] = []
+    refs_sorted = sorted(refs, key=lambda c: c.start)
+    ri = 0
+    last_src = 0
+
+    def flush_refs(upto: int) -> None:
+        nonlocal ri
+        while ri < len(refs_sorted) and refs_sorted[ri].start < upto:
+            ref_positions.setdefault(id(refs_sorted[ri]), b.length)
+            ri += 1
+
+    def flush_breaks(upto: int, at: int) -> None:
+        while pending_breaks and pending_breaks[0].pos < upto:
+            page_starts.append((pending_breaks.pop(0), at))
+
+    for p in main:
+        first_line = lines[p.lines[0]]
+        a0 = first_line.content[0]
+        flush_refs(a0)
+        if out_pars:
+            b.put("\n\n", last_src, last_src)
+        flush_breaks(a0, b.length)
+        par = Paragraph(start=b.length, end=b.length, source=[])
+        seg_start = a0
+        prev_end = None
+        for k, li in enumerate(p.lines):
+            ln = lines[li]
+            a, z = ln.content
+            if prev_end is not None:
+                if li in p.breaks:
+                    par.source.append([seg_start, prev_end])
+                    seg_start = a
+                flush_refs(a)
+                _join(b, src, prev_end, a, seen_hyphens)
+                flush_breaks(a, b.length)
+            nxt = lines[p.lines[k + 1]].content[0] if k + 1 < len(p.lines) else None
+            cut_hyphen = nxt is not None and _dehyphenate(src, z, nxt, seen_hyphens)
+            _emit_line(b, src, a, z - cut_hyphen, cuts_by_line.get(li, []), p, lines, refs_sorted, ref_positions,
+                       flush_breaks)
+            prev_end = z
+        par.source.append([seg_start, prev_end])
+        par.end = b.length
+        for c in p.refs_after:
+            ref_positions[id(c)] = b.length
+        out_pars.append(par)
+        last_src = prev_end
+    flush_refs(len(src) + 1)
+    main_end = b.length
+    flush_breaks(len(src) + 1, main_end)
+    for c in loose:
+        ref_positions.setdefault(id(c), main_end)
+
+    notes: list[Note] = []
+    for p in bodies:
+        first = lines[p.lines[0]]
+        label, plen = p.body
+        a = first.start + plen
+        removed.append(Removed(first.content[0], a, "other"))
+        b.put("\n\n", last_src, last_src)
+        start = b.length
+        prev_end = None
+        for li in p.lines:
+            ln = lines[li]
+            s0, z = ln.content
+            if prev_end is None:
+                s0 = max(s0, a)
+            else:
+                _join(b, src, prev_end, s0, seen_hyphens)
+            emit_piece(b, s0, z, first.start)
+            prev_end = z
+        notes.append(Note(start=start, end=b.length, source_start=a, source_end=prev_end, text="",
+                          id=f"n{len(notes) + 1}", label=label))
+        out_pars.append(Paragraph(start=start, end=b.length, source=[[a, prev_end]]))
+        last_src = prev_end
+    text = b.text()
+    for n in notes:
+        n.text = text[n.start:n.end]
+    doc = Document(source=Source(name=name, sha256=sha256, chars=len(src), encoding=encoding), text=text,
+                   main_end=main_end, paragraphs=out_pars, notes=notes, repairs=b.repairs,
+                   offset_map=b.omap.segments)
+    doc.pages = _pages(doc, src, page_starts, main_end)
+    links = link([(c.start, c.label) for c in refs_sorted], [(n.source_start, n.label) for n in notes])
+    for i, c in enumerate(refs_sorted):
+        pos = ref_positions.get(id(c), main_end)
+        note = notes[links[i]].id if i in links else None
+        doc.note_refs.append(NoteRef(start=pos, end=pos, source_start=c.start, source_end=c.end, text="",
+                                     label=c.label, note=note))
+    for n in notes:
+        n.page = _page_label_at(doc, n.source_start)
+    doc.removed = sorted(removed, key=lambda r: r.source_start)
+    doc.repairs.sort(key=lambda r: r.source_start)
+    _partial(doc)
+    return doc
+
+
+def _dehyphenate(src: str, prev_end: int, nxt: int, seen: set[str]) -> bool:
+    tail = src[max(0, prev_end - 40):prev_end]
+    if not tail.endswith("-") or tail.endswith("--"):
+        return False
+    before = re.search(r"([A-Za-z]*)-$", tail).group(1)
+    after = re.match(r"[A-Za-z]*", src[nxt:nxt + 40]).group()
+    return join_hyphen(before, after, seen)
+
+
+def _join(b: TextBuilder, src: str, prev_end: int, nxt: int, seen: set[str]) -> None:
+    """What a line break inside a paragraph becomes: a space, nothing (dehyphenated), or the dash kept."""
+    tail = src[max(0, prev_end - 40):prev_end]
+    if tail.endswith("-") and not tail.endswith("--"):
+        if _dehyphenate(src, prev_end, nxt, seen):
+            b.put("", prev_end - 1, nxt, "dehyphenate")
+            return
+        before = re.search(r"([A-Za-z]*)-$", tail).group(1)
+        if before and src[nxt:nxt + 1].isalpha():
+            b.put("", prev_end, nxt)
+            return
+    if tail.endswith("--") or tail.endswith("\u2014"):
+        b.put("", prev_end, nxt)
+        return
+    b.put(" ", prev_end, nxt)
+
+
+def _emit_line(b, src, a, z, cuts, p, lines, refs_sorted, ref_positions, flush_breaks) -> None:
+    pos = a
+    para_start = lines[p.lines[0]].start
+    for c0, c1 in sorted(cuts):
+        if c0 < pos:
+            continue
+        piece_end = c0
+        while piece_end > pos and src[piece_end - 1] in " \t":
+            piece_end -= 1
+        emit_piece(b, pos, piece_end, para_start)
+        for r in refs_sorted:
+            if c0 <= r.start < c1:
+                ref_positions[id(r)] = b.length
+        nxt = c1
+        while nxt < z and src[nxt] in " \t":
+            nxt += 1
+        glued = piece_end == c0 and nxt == c1
+        if nxt < z and piece_end > a and not glued:
+            b.put(" ", piece_end, nxt)
+        elif nxt < z and glued:
+            b.put("", piece_end, nxt)
+        flush_breaks(c1, b.length)
+        pos = nxt
+    emit_piece(b, pos, z, para_start)
+
+
+def _end_of_text(src: str, doc: Document, main_end: int) -> tuple[int, int]:
+    """(source, clean) offsets where the book's own text ends (a Gutenberg licence follows), else the end."""
+    for pat in vocab()["end_of_text_patterns"]:
+        m = re.search(pat, src, re.M | re.I)
+        if m:
+            return m.start(), min(OffsetMap(doc.offset_map).clean_offset(m.start()), main_end)
+    return len(src), main_end
+
+
+def _pages(doc: Document, src: str, starts: list[tuple[Break, int]], main_end: int) -> list[Page]:
+    labelled = [(br, at) for br, at in starts if br.label is not None or src[br.pos:br.end] == "\f"]
+    text_end, clean_end = _end_of_text(src, doc, main_end)
+    if labelled and labelled[-1][0].pos < text_end:
+        src, main_end = src[:text_end], clean_end
+    if not labelled:
+        return []
+    footer = _footer_style(src, [br for br, _ in labelled])
+    pages: list[Page] = []
+    if footer:
+        prev_src, prev_clean = 0, 0
+        for br, at in labelled:
+            pages.append(_page(doc, prev_clean, at, prev_src, br.pos, br.label, False))
+            prev_src, prev_clean = br.end, at
+        if doc.text[prev_clean:main_end].strip():
+            nxt = _next_label(pages[-1].label)
+            pages.append(_page(doc, prev_clean, main_end, prev_src, len(src), nxt, True))
+    else:
+        first_br, first_at = labelled[0]
+        if doc.text[:first_at].strip():
+            label = previous_label(first_br.label) if first_br.label else None
+            pages.append(_page(doc, 0, first_at, 0, first_br.pos, label or "", True))
+        for i, (br, at) in enumerate(labelled):
+            end_at, end_src = (labelled[i + 1][1], labelled[i + 1][0].pos) if i + 1 < len(labelled) else (
+                main_end, len(src))
+            pages.append(_page(doc, at, end_at, br.end, end_src, br.label, False))
+    while pages and pages[-1].inferred and not pages[-1].text.strip():
+        pages.pop()  # a form feed closing the file opens no page
+    _number_unlabelled(pages)
+    return pages
+
+
+def _page(doc, start, end, s0, s1, label, inferred) -> Page:
+    return Page(start=start, end=end, source_start=s0, source_end=s1, text=doc.text[start:end],
+                label=label or "", inferred=inferred or not label)
+
+
+def _number_unlabelled(pages: list[Page]) -> None:
+    """Form-feed pages with no folio: count on from the last known label (or from 1)."""
+    for i, p in enumerate(pages):
+        if not p.label:
+            prev = pages[i - 1].label if i else "0"
+            p.label = _next_label(prev) or str(i + 1)
+            p.inferred = True
+
+
+def _next_label(label: str) -> str | None:
+    return str(int(label) + 1) if label and label.isdigit() else None
+
+
+def _footer_style(src: str, brs: list[Break]) -> bool:
+    """Markers close their page when the text after the last one is short and before the first is long."""
+    if len(brs) < 2 or any(br.kind == "page_marker" for br in brs):
+        return False
+    gaps = sorted(b.pos - a.end for a, b in zip(brs, brs[1:], strict=False))
+    med = gaps[len(gaps) // 2] or 1
+    return len(src[brs[-1].end:].strip()) < 0.2 * med and brs[0].pos >= 0.5 * med
+
+
+def _page_label_at(doc: Document, source_pos: int) -> str | None:
+    for p in doc.pages:
+        if p.source_start <= source_pos < p.source_end:
+            return p.label
+    return None
+
+
+def _partial(doc: Document) -> None:
+    main = doc.text[:doc.main_end].strip()
+    if not main:
+        return
+    first = main.lstrip("\"'\u201c\u2018([ ")[:1]
+    doc.partial_start = first.islower() or first in ",;:)"
+    doc.partial_end = not re.search(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$", main)

@@ -1,0 +1,117 @@
+"""Note reference marks and note bodies.
+
+A reference mark is told from a year, a day or a quantity by where it stands (after a sentence's
+end, alone on a line, in brackets, in superscript) and by the rising sequence of note labels.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vocab import vocab
+
+_SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+# [1] or [12] glued or spaced; superscript digits; a number after a sentence's end
+_REF = re.compile(
+    r"\[(?P<br>\d{1,3}|\*)\]"
+    rf"|(?P<sup>[{_SUP}]+)"
+    r"|(?P<pre>[A-Za-z\)\]][.!?]['\"\u2019\u201d]?|[.!?]['\"\u2019\u201d])(?P<sp> ?)(?P<num>\d{1,3})"
+    r"(?=\s+[A-Z\"\u201c\u2018(\[]|\s*$)"
+)
+_ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "fig", "figs", "op", "cit", "ibid",
+           "ed", "eds", "n", "nn", "cf", "c", "ca", "v", "vs", "st", "mr", "dr", "ms", "mrs", "gen", "col"}
+_BODY_START = re.compile(
+    rf"^\s*(?:\[(?P<br>\d{{1,3}}|\*)\]|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+(?=\S)"
+)
+
+
+@dataclass
+class RefCand:
+    start: int  # source span of the mark
+    end: int
+    label: str
+    kind: str  # bracket, sup, punct, numline
+    at_end: bool  # ends its line or paragraph
+    cut_start: int = 0  # source range to take out of the text (the mark, with its space)
+    cut_end: int = 0
+    para: int = 0  # id of the paragraph holding it
+
+
+def sup_to_digits(s: str) -> str:
+    table = vocab()["superscripts"]
+    return "".join(table.get(c, c) for c in s)
+
+
+def find_refs(src: str, start: int, end: int) -> list[RefCand]:
+    """Candidate reference marks in the source range [start, end) of one line."""
+    out = []
+    for m in _REF.finditer(src, start, end):
+        tail = src[m.end():end]
+        at_end = not tail.strip()
+        if m.group("br"):
+            out.append(RefCand(m.start(), m.end(), m.group("br"), "bracket", at_end, m.start(), m.end()))
+        elif m.group("sup"):
+            if m.start() == start:  # a superscript opening a line is a note body's label
+                continue
+            out.append(RefCand(m.start(), m.end(), sup_to_digits(m.group("sup")), "sup", at_end, m.start(), m.end()))
+        else:
+            pre = m.group("pre")
+            word = re.search(r"([A-Za-z]+)\W*$", src[max(start, m.start() - 12):m.start() + len(pre)])
+            if word and word.group(1).lower() in _ABBREV:
+                continue
+            a = m.start("num")
+            cut0 = a - len(m.group("sp"))
+            out.append(RefCand(a, m.end("num"), m.group("num"), "punct", at_end, cut0, m.end("num")))
+    return out
+
+
+def accept(cands: list[RefCand]) -> list[RefCand]:
+    """Keep the marks that a note sequence supports; brackets and superscripts always stand."""
+    kept: list[RefCand] = []
+    last = None
+    for i, c in enumerate(cands):
+        ok = c.kind in ("bracket", "sup") or c.label == "*"
+        if not ok:
+            v = int(c.label)
+            nxt = next((int(d.label) for d in cands[i + 1:] if d.label.isdigit()), None)
+            if last is not None and last < v <= last + 5:
+                ok = True
+            elif nxt is not None and v < nxt <= v + 5:
+                ok = True
+            elif last is None or last < v <= last + 20:
+                ok = c.kind == "numline" or c.at_end or c.kind == "punct"
+        if ok:
+            kept.append(c)
+            if c.label.isdigit():
+                last = int(c.label)
+    return kept
+
+
+def body_label(text: str) -> tuple[str, int] | None:
+    """(label, length of the label prefix) when a paragraph opens like a note body."""
+    m = _BODY_START.match(text)
+    if not m:
+        return None
+    label = m.group("br") or (sup_to_digits(m.group("sup")) if m.group("sup") else None) or m.group("num")
+    return label, m.end()
+
+
+def is_notes_heading(text: str) -> bool:
+    return text.strip().rstrip(":").strip().lower() in vocab()["notes_headings"]
+
+
+def link(refs: list[tuple[int, str]], bodies: list[tuple[int, str]]) -> dict[int, int]:
+    """Map ref index -> body index: the first unused body with the label after the ref, else any."""
+    by_label: dict[str, list[int]] = {}
+    for j, (_, label) in enumerate(bodies):
+        by_label.setdefault(label, []).append(j)
+    used: set[int] = set()
+    out: dict[int, int] = {}
+    for i, (pos, label) in enumerate(refs):
+        options = [j for j in by_label.get(label, []) if j not in used]
+        after = [j for j in options if bodies[j][0] > pos]
+        pick = after[0] if after else (options[0] if options else None)
+        if pick is not None:
+            used.add(pick)
+            out[i] = pick
+    return out

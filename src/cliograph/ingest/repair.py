@@ -1,0 +1,126 @@
+"""Clean text out of source pieces: repairs logged with their source span, whitespace normalized.
+
+`TextBuilder` appends source ranges (copied one to one) and replacements, keeping the offset map.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import OffsetMap, Repair
+from .vocab import vocab
+
+
+class TextBuilder:
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.parts: list[str] = []
+        self.length = 0
+        self.omap = OffsetMap()
+        self.repairs: list[Repair] = []
+
+    def copy(self, s0: int, s1: int) -> None:
+        if s1 > s0:
+            self.parts.append(self.src[s0:s1])
+            self.omap.add(self.length, s0, s1 - s0, s1 - s0, True)
+            self.length += s1 - s0
+
+    def put(self, text: str, s0: int, s1: int, rule: str | None = None) -> None:
+        """Emit `text` standing for source [s0, s1); log it as a repair when `rule` is given."""
+        if rule:
+            self.repairs.append(Repair(source_start=s0, source_end=s1, from_=self.src[s0:s1], to=text, rule=rule))
+        if text:
+            self.parts.append(text)
+            self.omap.add(self.length, s0, len(text), s1 - s0, False)
+            self.length += len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def last_char(self) -> str:
+        return self.parts[-1][-1] if self.parts else ""
+
+
+@lru_cache(maxsize=1)
+def _fix_re() -> re.Pattern:
+    tails = "|".join(sorted(vocab()["contraction_tails"], key=len, reverse=True))
+    ligs = "".join(vocab()["ligatures"])
+    return re.compile(
+        rf"(?P<apos>(?<=[A-Za-z])['\u2019] (?=(?:{tails})\b)(?![A-Za-z]{{3}}))"
+        r"|(?P<ws>[ \t\u00a0]{2,}|\t)"
+        r"|(?P<soft>\u00ad)"
+        rf"|(?P<lig>[{ligs}])"
+        r"|(?P<moji>\S*[\u00c2\u00c3\u00c5\u00e2\u00ce\u00d0\u00d1][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]\S*)"
+    )
+
+
+_OPEN_SINGLE = re.compile(r"(?:^|[\s(\[\u2014])['\u2018](?=\w)")
+_CLOSE_SINGLE = re.compile(r"(?<=[\w.,!?])['\u2019](?=[\s.,;:!?)\]\u2014]|$)")
+
+
+def _open_single_quote(src: str, para_start: int, pos: int) -> bool:
+    """True when a single quotation opened earlier in the paragraph is still open at `pos`."""
+    before = src[para_start:pos]
+    return len(_OPEN_SINGLE.findall(before)) > len(_CLOSE_SINGLE.findall(before))
+
+
+def emit_piece(b: TextBuilder, s0: int, s1: int, para_start: int) -> None:
+    """Append source [s0, s1) (one line's content, or part of it) with repairs applied."""
+    src = b.src
+    pos = s0
+    for m in _fix_re().finditer(src, s0, s1):
+        kind = m.lastgroup
+        a, z = m.start(), m.end()
+        if kind == "apos":
+            if _open_single_quote(src, para_start, a):
+                continue  # a closing single quote before a word: leave it
+            b.copy(pos, a + 1)
+            b.put("", a + 1, z)
+            w0 = a
+            while w0 > para_start and src[w0 - 1].isalpha():
+                w0 -= 1
+            w1 = z
+            while w1 < len(src) and src[w1].isalpha():
+                w1 += 1
+            b.repairs.append(Repair(source_start=w0, source_end=w1, from_=src[w0:w1],
+                                    to=src[w0:a + 1] + src[z:w1], rule="spaced_apostrophe"))
+        elif kind == "ws":
+            b.copy(pos, a)
+            b.put(" ", a, z)
+        elif kind == "soft":
+            b.copy(pos, a)
+            b.put("", a, z, "soft_hyphen")
+        elif kind == "lig":
+            b.copy(pos, a)
+            b.put(vocab()["ligatures"][m.group()], a, z, "ligature")
+        else:
+            fixed = _ftfy(m.group())
+            if fixed == m.group():
+                continue
+            b.copy(pos, a)
+            b.put(fixed, a, z, "mojibake")
+        pos = z
+    b.copy(pos, s1)
+
+
+def _ftfy(token: str) -> str:
+    import ftfy
+
+    return ftfy.fix_text(token, normalization=None, uncurl_quotes=False, fix_line_breaks=False)
+
+
+_HYPHEN_WORD = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+
+
+def hyphenated_words(src: str) -> set[str]:
+    """Lower-cased `a-b` forms written on one line: evidence that a hyphen belongs to the word."""
+    return {m.group().lower() for m in _HYPHEN_WORD.finditer(src)}
+
+
+def join_hyphen(before: str, after: str, seen: set[str]) -> bool:
+    """Should `before-` at a line end and `after` on the next line become one word?"""
+    if not before or not after or not after[0].islower() or not before[-1].isalpha():
+        return False
+    if f"{before}-{after}".lower() in seen:
+        return False
+    return before.lower() not in vocab()["keep_hyphen_prefixes"]

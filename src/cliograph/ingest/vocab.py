@@ -1,0 +1,63 @@
+"""Ingest vocabulary, kept as data (ingest/data/vocab.json)."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    return json.loads(resources.files("cliograph.ingest").joinpath("data/vocab.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def page_line_res() -> list[re.Pattern]:
+    return [re.compile(p, re.I) for p in vocab()["page_line_patterns"]]
+
+
+@lru_cache(maxsize=1)
+def page_inline_re() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in vocab()["page_inline_patterns"]).replace("?P<label>", "?:"), re.I)
+
+
+ROMAN = re.compile(r"^(?=[mdclxvi])m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def roman_to_int(s: str) -> int | None:
+    s = s.lower()
+    if not ROMAN.match(s):
+        return None
+    total = 0
+    for i, ch in enumerate(s):
+        v = _ROMAN_VALUES[ch]
+        total += -v if i + 1 < len(s) and _ROMAN_VALUES[s[i + 1]] > v else v
+    return total
+
+
+def int_to_roman(n: int, upper: bool = False) -> str:
+    out = []
+    for v, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                   (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= v:
+            out.append(sym)
+            n -= v
+    s = "".join(out)
+    return s.upper() if upper else s
+
+
+def label_value(label: str) -> tuple[str, int] | None:
+    """('arabic', n) or ('roman', n) for a page label."""
+    if label.isdigit():
+        return "arabic", int(label)
+    r = roman_to_int(label)
+    return ("roman", r) if r else None
+
+
+def previous_label(label: str) -> str | None:
+    kind = label_value(label)
+    if not kind or kind[1] <= 1:
+        return None
+    return str(kind[1] - 1) if kind[0] == "arabic" else int_to_roman(kind[1] - 1, label.isupper())

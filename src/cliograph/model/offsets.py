@@ -1,0 +1,84 @@
+"""The map from clean-text offsets back to source offsets.
+
+Clean text is built from segments: a copy of source characters (exact, one to one) or an emitted
+replacement (a repair, a line break turned into a space) that stands for a source range as a whole.
+Segments are kept in order, so a lookup is a bisect: linear memory, log-time queries.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+
+class OffsetMap:
+    """Segments `[clean_start, source_start, clean_len, source_len, exact]`."""
+
+    def __init__(self, segments: list[list[int]] | None = None) -> None:
+        self.segments: list[list[int]] = segments or []
+        self._starts = [s[0] for s in self.segments]
+        self._by_source: tuple[list[int], list[int]] | None = None
+
+    def add(self, clean_start: int, source_start: int, clean_len: int, source_len: int, exact: bool) -> None:
+        if clean_len == 0:
+            return
+        if exact and self.segments:
+            c0, s0, n, m, ex = self.segments[-1]
+            if ex and c0 + n == clean_start and s0 + m == source_start:
+                self.segments[-1][2] += clean_len
+                self.segments[-1][3] += source_len
+                self._by_source = None
+                return
+        self.segments.append([clean_start, source_start, clean_len, source_len, int(exact)])
+        self._starts.append(clean_start)
+        self._by_source = None
+
+    def _find(self, pos: int) -> list[int] | None:
+        i = bisect_right(self._starts, pos) - 1
+        return self.segments[i] if i >= 0 else None
+
+    def source_start(self, pos: int) -> int:
+        """Source offset where the clean character at `pos` comes from (a span start)."""
+        seg = self._find(pos)
+        if seg is None:
+            return 0
+        c0, s0, n, m, exact = seg
+        if pos >= c0 + n:  # past the last segment: just after it
+            return s0 + m
+        return s0 + (pos - c0) if exact else s0
+
+    def source_end(self, pos: int) -> int:
+        """Source offset just after the clean character at `pos - 1` (a span end)."""
+        if pos <= 0:
+            return self.source_start(0)
+        seg = self._find(pos - 1)
+        if seg is None:
+            return 0
+        c0, s0, n, m, exact = seg
+        if pos - 1 >= c0 + n:
+            return s0 + m
+        return s0 + (pos - c0) if exact else s0 + m
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            s = self.source_start(start)
+            return s, s
+        return self.source_start(start), self.source_end(end)
+
+    def clean_offset(self, source_pos: int) -> int:
+        """The clean offset of a source position (the first clean char at or after it)."""
+        if not self.segments:
+            return 0
+        if self._by_source is None:
+            order = sorted(range(len(self.segments)), key=lambda i: self.segments[i][1])
+            self._by_source = (order, [self.segments[i][1] + self.segments[i][3] for i in order])
+        order, ends = self._by_source
+        k = bisect_right(ends, source_pos)
+        if k >= len(order):
+            c0, s0, n, m, exact = max(self.segments, key=lambda s: s[0] + s[2])
+            return c0 + n
+        c0, s0, n, m, exact = self.segments[order[k]]
+        if source_pos <= s0:
+            return c0
+        return c0 + (source_pos - s0 if exact else n)
+
+    def clean_offsets(self, positions: list[int]) -> list[int]:
+        return [self.clean_offset(p) for p in positions]

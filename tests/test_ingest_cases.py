@@ -1,0 +1,177 @@
+"""Case tables: (input, expected, reason). Negative rows say what must not happen."""
+import pytest
+
+from cliograph.ingest import ingest_bytes
+
+PARA = "The delegates argued for hours about the wording of the final statement and its tone."
+
+
+def pages(text: str):
+    doc = ingest_bytes(text.encode(), "case.txt")
+    return [(p.label, p.inferred) for p in doc.pages], doc
+
+
+PAGE_CASES = [
+    (f"{PARA}\npage_26\nPage 26\n{PARA}\n", [("25", True), ("26", False)], "specimen style marker pair"),
+    (f"{PARA}\n[p. 26]\n{PARA}\n", [("25", True), ("26", False)], "bracketed p. marker line"),
+    (f"{PARA}\n[Page 26]\n{PARA}\n", [("25", True), ("26", False)], "bracketed Page marker line"),
+    (f"{PARA}\n[Pg 26]\n{PARA}\n", [("25", True), ("26", False)], "bracketed Pg marker line"),
+    (f"{PARA}\n-- 26 --\n{PARA}\n", [("25", True), ("26", False)], "dashed folio line"),
+    (f"{PARA}\n{{v}}\n{PARA}\n", [("iv", True), ("v", False)], "roman Gutenberg marker"),
+    (f"{PARA}\nThe army {{26}} marched on.\n", [("25", True), ("26", False)], "inline Gutenberg marker"),
+    (f"{PARA} [Pg 26] {PARA}\n", [("25", True), ("26", False)], "inline bracketed marker"),
+    (f"{PARA}\n{{12}}\n{PARA}\n{{14}}\n{PARA}\n{{13}}\n{PARA}\n", [("11", True), ("12", False), ("14", False),
+                                                                  ("13", False)], "out of order plate pages"),
+    (f"{PARA}\n\n\f{PARA}\n\n\f{PARA}\n", [("1", True), ("2", True), ("3", True)], "form feeds without folios"),
+    (f"{PARA}\nSee page 26 of the report for the figures.\n", [], "prose mentioning a page is not a marker"),
+    (f"{PARA} The year {{1960}} was hard.\n", [("1959", True), ("1960", False)], "braces hold page numbers only"),
+]
+
+
+@pytest.mark.parametrize("text,expected,reason", PAGE_CASES, ids=[c[2] for c in PAGE_CASES])
+def test_page_markers(text, expected, reason):
+    got, doc = pages(text)
+    assert got == expected, reason
+    for marker in ("page_26", "[p. 26]", "[Pg 26]", "-- 26 --", "{26}", "{v}", "{12}"):
+        assert marker not in doc.text
+
+
+def test_running_heads_with_folios():
+    body = "\n".join([PARA] * 3)
+    text = ""
+    for n in range(40, 44):
+        text += f"{n}    THE SPLIT WITH MOSCOW\n\n{body}\n\f"
+    got, doc = pages(text)
+    assert [g[0] for g in got] == ["40", "41", "42", "43"]
+    assert "THE SPLIT" not in doc.text
+    assert {r.kind for r in doc.removed} >= {"running_head"}
+
+
+def test_page_break_inside_paragraph_keeps_it_whole():
+    text = "The minister spoke at length about the\n\n{7}\n\nterms of the treaty and then left.\n"
+    _, doc = pages(text)
+    assert "about the terms of the treaty" in doc.text
+    assert len(doc.paragraphs) == 1
+    assert len(doc.paragraphs[0].source) == 2
+
+
+NOTE_CASES = [
+    (f"{PARA}\n85\n{PARA}\n", ["85"], "number on its own line"),
+    ("The party split over factionalism. 86 The next day was calm.\n", ["86"], "after a sentence's end"),
+    ('He called it "a left revisionist." 87\n', ["87"], "after a closing quote"),
+    ("The union.[1] Slowly it grew.\n\n[1] A note body.\n", ["1"], "glued brackets"),
+    ("Their like.  [1]  Slowly these people spread.\n\n[1] A note body.\n", ["1"], "spaced brackets"),
+    ("The decision was final.\u00b9 Nobody argued.\n", ["1"], "superscript digit"),
+    ("On July 16 the order came. It was final.\n", [], "a day is not a note"),
+    ("Nothing changed until 1964. The struggle then began.\n", [], "a year after a period without a sequence"),
+    ("The leadership struggle of 1964 was long.\n", [], "a year inside a sentence"),
+    ("He had 12 men with him when he arrived.\n", [], "a quantity"),
+    ("See vol. 2 The Later Years for that.\n", [], "an abbreviation's number"),
+    ("They met at the twenty-second Congress. It went badly.\n", [], "an ordinal word"),
+]
+
+
+@pytest.mark.parametrize("text,expected,reason", NOTE_CASES, ids=[c[2] for c in NOTE_CASES])
+def test_note_refs(text, expected, reason):
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert [r.label for r in doc.note_refs] == expected, reason
+    for r in doc.note_refs:
+        assert r.start == r.end
+        assert text[r.source_start:r.source_end].strip("[]") in (r.label, "\u00b9")
+
+
+BODY_CASES = [
+    ("The union.[1] It grew.\n\n[1] The term is old.\n", "The term is old.", "[1] paragraph"),
+    ("It grew. 1 Then it fell.\n\nFOOTNOTES:\n\n1. The first note.\n", "The first note.", "FOOTNOTES block"),
+    ("It grew. 1 Then it fell. 2\n\nNotes\n\n1 First.\n\n2 Second.\n", "First.", "Notes section"),
+    ("It grew.\u00b9 Then it fell.\n\n{4}\n\nMore text here.\n", None, "no body in the input"),
+]
+
+
+@pytest.mark.parametrize("text,body,reason", BODY_CASES, ids=[c[2] for c in BODY_CASES])
+def test_note_bodies_linked(text, body, reason):
+    doc = ingest_bytes(text.encode(), "case.txt")
+    if body is None:
+        assert doc.notes == [] and doc.note_refs[0].note is None
+        return
+    notes = {n.id: n for n in doc.notes}
+    first = doc.note_refs[0]
+    assert first.note in notes, reason
+    assert notes[first.note].text == body
+    assert doc.text.index(body) >= doc.main_end
+
+
+def test_page_foot_notes():
+    text = ("The ambassador protested at once.\u00b9 Nobody listened.\n\n"
+            "\u00b9 Memorandum of the conversation, 4 August.\n\n{27}\n\nThe next page begins here.\n")
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert [n.label for n in doc.notes] == ["1"]
+    assert doc.notes[0].page == "26"
+    assert doc.note_refs[0].note == doc.notes[0].id
+    assert "Memorandum" not in doc.text[:doc.main_end]
+
+
+def test_numbered_paragraph_without_a_mark_is_text():
+    text = "A long day.\n\n12 men were sent to the border that night.\n\n{27}\n\nMore text.\n"
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert doc.notes == []
+    assert "12 men were sent" in doc.text
+
+
+REPAIR_CASES = [
+    ("China' s security needs grew.", "China's security", "spaced_apostrophe"),
+    ("They don' t agree.", "don't agree", "spaced_apostrophe"),
+    ("the inter-\nnational situation", "international situation", "dehyphenate"),
+    ("the e\ufb03cient staff", "efficient staff", "ligature"),
+    ("a dif\u00adficult case", "difficult case", "soft_hyphen"),
+    ("the caf\u00c3\u00a9 was shut", "caf\u00e9 was shut", "mojibake"),
+]
+
+
+@pytest.mark.parametrize("text,expected,rule", REPAIR_CASES, ids=[c[2] + ":" + c[1] for c in REPAIR_CASES])
+def test_repairs(text, expected, rule):
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert expected in doc.text
+    hit = [r for r in doc.repairs if r.rule == rule]
+    assert hit, f"no {rule} repair logged"
+    assert all(text[r.source_start:r.source_end] == r.from_ for r in hit)
+
+
+NO_REPAIR_CASES = [
+    ("the Sino-\nSoviet split", "Sino-Soviet split", "capitalized second half keeps the hyphen"),
+    ("a self-\nstyled leader", "self-styled leader", "a prefix that keeps its hyphen"),
+    ("the well-known man and the well-\nknown woman", "well-known woman", "the document writes it hyphenated"),
+    ("He said 'the soldiers' some of them were afraid.", "soldiers' some", "closing quote before a word"),
+]
+
+
+@pytest.mark.parametrize("text,expected,reason", NO_REPAIR_CASES, ids=[c[2] for c in NO_REPAIR_CASES])
+def test_no_repair(text, expected, reason):
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert expected in doc.text, reason
+
+
+def test_line_breaks_inside_paragraph_become_spaces():
+    text = "The first line of a paragraph\nruns on to a second line\nand a third.\n\nA new paragraph.\n"
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert doc.text.startswith("The first line of a paragraph runs on to a second line and a third.")
+    assert len(doc.paragraphs) == 2
+
+
+PARTIAL_CASES = [
+    ("correctness of the views. It ended.", True, False),
+    ("It began well. It ended with the", False, True),
+    ('"We will not," he said. 12', False, False),
+]
+
+
+@pytest.mark.parametrize("text,start,end", PARTIAL_CASES)
+def test_partial_flags(text, start, end):
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert (doc.partial_start, doc.partial_end) == (start, end)
+
+
+def test_case_tables_have_no_duplicates():
+    for table in (PAGE_CASES, NOTE_CASES, BODY_CASES, REPAIR_CASES, NO_REPAIR_CASES):
+        inputs = [row[0] for row in table]
+        assert len(inputs) == len(set(inputs))
