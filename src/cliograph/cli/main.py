@@ -40,4 +40,18 @@ def main() -> None:
         fail(str(e))
 
 
-from . import analyze as _analyze  # noqa: E402,F401  (registers commands)
+def _register() -> None:
+    """Import every command module present; each registers its commands on `cli`."""
+    import importlib
+
+    for name in COMMAND_MODULES:
+        try:
+            importlib.import_module(f"{__package__}.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"{__package__}.{name}":
+                raise
+
+
+COMMAND_MODULES = ("analyze", "actors", "quotes", "timeline", "relations", "store", "export", "serve", "report",
+                   "corpus")
+_register()
