@@ -20,7 +20,9 @@ from .shared import load_nlp, open_out
 @click.option("--reference-date", callback=_check_date, help="The document's own date (YYYY-MM-DD), for news.")
 @click.option("--model", help="spaCy model name (default: $CLIOGRAPH_MODEL, en_core_web_sm, the PyPI re-upload).")
 @click.option("--structure-only", is_flag=True, help="Only recover the document structure (no spaCy).")
-def analyze(files, fmt, output, reference_date, model, structure_only):
+@click.option("--layers", envvar="CLIOGRAPH_LAYERS", help="Comma-separated layers to run (default: all: "
+              "actors,quotes,timex,events).")
+def analyze(files, fmt, output, reference_date, model, structure_only, layers):
     """Analyze FILES and write `cliograph/1` JSON.
 
     A bad file is reported on stderr and skipped; the others are written and the exit status is 2.
@@ -29,8 +31,16 @@ def analyze(files, fmt, output, reference_date, model, structure_only):
     """
     from ..pipeline import LAYERS, analyze_file
 
-    layers = () if structure_only else LAYERS
-    nlp = None if structure_only else load_nlp(model)
+    if structure_only:
+        layers = ()
+    elif layers:
+        layers = tuple(x.strip() for x in layers.split(",") if x.strip())
+        unknown = [x for x in layers if x not in LAYERS]
+        if unknown:
+            fail(f"unknown layer {', '.join(unknown)}: choose from {', '.join(LAYERS)}")
+    else:
+        layers = LAYERS
+    nlp = load_nlp(model) if layers else None
     failed = 0
     results = []
     with open_out(output) as out:
