@@ -44,7 +44,7 @@ def _group(lines: list[Line], wrap: bool) -> tuple[list[Para], list[Break], list
             blank = True
         elif k in ("marker", "head", "folio"):
             kind = "page_marker" if k == "marker" else ("running_head" if k == "head" else "folio")
-            _add_break(breaks, lines, Break(ln.start, ln.stop, ln.label, kind))
+            _add_break(breaks, lines, Break(ln.start, ln.stop, ln.label, kind), i)
             broke = broke or ln.label is not None
         elif k == "numline":
             a, z = ln.content
@@ -69,14 +69,14 @@ def _group(lines: list[Line], wrap: bool) -> tuple[list[Para], list[Break], list
                 paras.append(cur)
             blank = broke = False
         if ln.formfeed:
-            _add_break(breaks, lines, Break(ln.end, ln.stop, None, "page_marker"))
+            _add_break(breaks, lines, Break(ln.end, ln.stop, None, "page_marker"), i)
             broke = True
     return paras, breaks, loose
 
 
-def _add_break(breaks: list[Break], lines: list[Line], br: Break) -> None:
+def _add_break(breaks: list[Break], lines: list[Line], br: Break, i: int) -> None:
     """Apparatus with no text between (`page_26` then `Page 26`, a folio then a form feed) is one break."""
-    if breaks and not _text_between(lines, breaks[-1].end, br.pos):
+    if breaks and not _text_between(lines, breaks[-1].end, br.pos, i + 1):
         last = breaks[-1]
         if last.label is None or br.label is None or last.label == br.label:
             last.end = max(last.end, br.end)
@@ -86,8 +86,16 @@ def _add_break(breaks: list[Break], lines: list[Line], br: Break) -> None:
     breaks.append(br)
 
 
-def _text_between(lines: list[Line], a: int, b: int) -> bool:
-    return any(ln.kind == "text" and a <= ln.start < b for ln in lines)
+def _text_between(lines: list[Line], a: int, b: int, i: int) -> bool:
+    """Is there a text line starting in [a, b)? Scans back from line i, the one at b."""
+    while i > 0:
+        i -= 1
+        ln = lines[i]
+        if ln.start < a:
+            return False
+        if ln.kind == "text" and ln.start < b:
+            return True
+    return False
 
 
 def _continues(lines: list[Line], cur: Para, i: int, wrap: bool, blank: bool, broke: bool) -> bool:

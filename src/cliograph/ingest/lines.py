@@ -28,10 +28,12 @@ class Line:
     @property
     def content(self) -> tuple[int, int]:
         """Source range of the line without its leading and trailing whitespace."""
-        t = self.text
-        a = len(t) - len(t.lstrip())
-        b = len(t.rstrip())
-        return self.start + a, self.start + max(a, b)
+        c = self.__dict__.get("_content")
+        if c is None:
+            t = self.text
+            a = len(t) - len(t.lstrip())
+            c = self.__dict__["_content"] = (self.start + a, self.start + max(a, len(t.rstrip())))
+        return c
 
 
 def split_lines(src: str) -> list[Line]:

@@ -64,9 +64,16 @@ def _open_single_quote(src: str, para_start: int, pos: int) -> bool:
     return len(_OPEN_SINGLE.findall(before)) > len(_CLOSE_SINGLE.findall(before))
 
 
+_TRIGGERS = ("  ", "\t", "' ", "\u2019 ", "\u00a0")
+
+
 def emit_piece(b: TextBuilder, s0: int, s1: int, para_start: int) -> None:
     """Append source [s0, s1) (one line's content, or part of it) with repairs applied."""
     src = b.src
+    piece = src[s0:s1]
+    if piece.isascii() and not any(t in piece for t in _TRIGGERS):
+        b.copy(s0, s1)  # the common case: nothing to repair
+        return
     pos = s0
     for m in _fix_re().finditer(src, s0, s1):
         kind = m.lastgroup
