@@ -85,7 +85,14 @@ BODY_CASES = [
     ("It grew. 1 Then it fell.\n\nFOOTNOTES:\n\n1. The first note.\n", "The first note.", "FOOTNOTES block"),
     ("It grew. 1 Then it fell. 2\n\nNotes\n\n1 First.\n\n2 Second.\n", "First.", "Notes section"),
     ("It grew.\u00b9 Then it fell.\n\n{4}\n\nMore text here.\n", None, "no body in the input"),
+    ("It grew.[A] Then it fell.\n\n[Footnote A: See the royal\nrecords.]\n", "See the royal records.",
+     "Gutenberg [Footnote A: ...] block with a letter label"),
 ]
+
+
+def test_bracketed_letter_without_a_body_is_text():
+    doc = ingest_bytes(b"The heading [I] stands here. More text [B] follows.\n", "case.txt")
+    assert doc.note_refs == [] and "[I]" in doc.text and "[B]" in doc.text
 
 
 @pytest.mark.parametrize("text,body,reason", BODY_CASES, ids=[c[2] for c in BODY_CASES])

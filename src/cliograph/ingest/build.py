@@ -12,6 +12,7 @@ from .vocab import ROMAN, page_inline_re, previous_label, vocab
 
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
+_FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
 
 
 @dataclass
@@ -157,7 +158,7 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
     _confirm_page_bottom(paras, lines, tentative, cands, all_breaks)
     bodies = {id(p) for p in paras if p.body is not None}
     cands = sorted((c for c in cands if c.para not in bodies), key=lambda c: c.start)
-    refs = accept(cands)
+    refs = accept(cands, {p.body[0] for p in paras if p.body is not None})
     breaks = all_breaks
     cuts_by_line: dict[int, list[tuple[int, int]]] = {}
     own_line = {id(c) for p in paras for c in p.refs_after}
@@ -209,7 +210,9 @@ def _mark_bodies(paras: list[Para], lines: list[Line]) -> set[int]:
                 in_section = False
             continue
         label = p.body[0]
-        bracketed = text.lstrip().startswith("[")
+        bracketed = text.lstrip().startswith("[") and not text.lstrip()[1:2].isalpha() or _FOOTNOTE.match(text)
+        if text.lstrip()[1:3].isalpha():  # `[AB` is editorial matter, not a note label
+            bracketed = bool(_FOOTNOTE.match(text))
         if not label or not (bracketed or in_section):
             if label and _page_bottom(p, paras, lines):
                 tentative.add(id(p))
@@ -301,6 +304,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
         b.put("\n\n", last_src, last_src)
         start = b.length
         prev_end = None
+        closing = bool(_FOOTNOTE.match(first.text))  # `[Footnote 1: ...]`: the last `]` closes it
         for li in p.lines:
             ln = lines[li]
             s0, z = ln.content
@@ -308,6 +312,9 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
                 s0 = max(s0, a)
             else:
                 _join(b, src, prev_end, s0, seen_hyphens)
+            if closing and li == p.lines[-1] and src[z - 1:z] == "]":
+                z -= 1
+                removed.append(Removed(z, z + 1, "other"))
             emit_piece(b, s0, z, first.start)
             prev_end = z
         notes.append(Note(start=start, end=b.length, source_start=a, source_end=prev_end, text="",

@@ -13,7 +13,7 @@ from .vocab import vocab
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 # [1] or [12] glued or spaced; superscript digits; a number after a sentence's end
 _REF = re.compile(
-    r"\[(?P<br>\d{1,3}|\*)\]"
+    r"\[(?P<br>\d{1,3}|\*|[A-Z])\]"
     rf"|(?P<sup>[{_SUP}]+)"
     r"|(?P<pre>[A-Za-z\)\]][.!?]['\"\u2019\u201d]?|[.!?]['\"\u2019\u201d])(?P<sp> ?)(?P<num>\d{1,3})"
     r"(?=\s+[A-Z\"\u201c\u2018(\[]|\s*$)"
@@ -21,7 +21,8 @@ _REF = re.compile(
 _ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "fig", "figs", "op", "cit", "ibid",
            "ed", "eds", "n", "nn", "cf", "c", "ca", "v", "vs", "st", "mr", "dr", "ms", "mrs", "gen", "col"}
 _BODY_START = re.compile(
-    rf"^\s*(?:\[(?P<br>\d{{1,3}}|\*)\]|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+(?=\S)"
+    r"^\s*(?:\[Footnote\s+(?P<fn>\d{1,3}|[A-Za-z]|\*)\s*:\s*"
+    rf"|(?:\[(?P<br>\d{{1,3}}|\*|[A-Z])\]|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+)(?=\S)"
 )
 
 
@@ -65,11 +66,16 @@ def find_refs(src: str, start: int, end: int) -> list[RefCand]:
     return out
 
 
-def accept(cands: list[RefCand]) -> list[RefCand]:
-    """Keep the marks that a note sequence supports; brackets and superscripts always stand."""
+def accept(cands: list[RefCand], body_labels: set[str] = frozenset()) -> list[RefCand]:
+    """Keep the marks that a note sequence supports; brackets and superscripts always stand.
+
+    A bracketed letter (`[A]`) is a mark only when a note body carries that letter.
+    """
     kept: list[RefCand] = []
     last = None
     for i, c in enumerate(cands):
+        if c.label.isalpha() and c.label not in body_labels:
+            continue
         ok = c.kind in ("bracket", "sup") or c.label == "*"
         if not ok:
             v = int(c.label)
@@ -92,7 +98,8 @@ def body_label(text: str) -> tuple[str, int] | None:
     m = _BODY_START.match(text)
     if not m:
         return None
-    label = m.group("br") or (sup_to_digits(m.group("sup")) if m.group("sup") else None) or m.group("num")
+    label = (m.group("fn") or m.group("br") or (sup_to_digits(m.group("sup")) if m.group("sup") else None)
+             or m.group("num"))
     return label, m.end()
 
 
