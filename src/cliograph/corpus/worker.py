@@ -1,0 +1,45 @@
+"""Per-process work: the model is loaded once per process (or Dask worker) and kept here.
+
+The cache lives in an importable module, not in `__main__`, so a Dask worker keeps it between tasks.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+
+_NLP = {}
+
+
+def nlp_for(model: str | None):
+    key = model or ""
+    if key not in _NLP:
+        from ..nlp import load_model
+
+        _NLP[key] = load_model(model)
+    return _NLP[key]
+
+
+def file_hash(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def analyze_one(path: str, model: str | None = None, layers: tuple[str, ...] | None = None,
+                reference_date: str | None = None) -> dict:
+    """Analyze one file; returns {"path", "doc" (cliograph/1 dict) | "error", "words"}. Never raises on bad input."""
+    from ..errors import CliographError
+    from ..model import document_to_dict
+    from ..pipeline import LAYERS, analyze_file
+
+    layers = LAYERS if layers is None else layers
+    try:
+        nlp = nlp_for(model) if layers else None
+        doc = analyze_file(path, reference_date=reference_date, nlp=nlp, layers=layers)
+    except CliographError as e:
+        return {"path": path, "error": str(e)}
+    except (UnicodeError, ValueError, OSError) as e:  # a file that breaks a reader: reported, not fatal
+        return {"path": path, "error": f"{path}: {type(e).__name__}: {e}"}
+    return {"path": path, "doc": document_to_dict(doc), "words": len(doc.text.split()), "pid": os.getpid()}
