@@ -17,6 +17,7 @@ from .records import (
     Page,
     Paragraph,
     Quote,
+    Region,
     Removed,
     Repair,
     Source,
@@ -30,7 +31,7 @@ _LISTS = {
     "diagnostics": Diagnostic,
 }
 _NESTED = {(Actor, "mentions"): Mention, (Event, "trigger"): Span, (Event, "sentence"): Span,
-           (Quote, "speaker_span"): Span}
+           (Quote, "speaker_span"): Span, (Source, "regions"): Region}
 
 
 def _to(obj: Any) -> Any:

@@ -132,6 +132,18 @@ class Diagnostic:
 
 
 @dataclass
+class Region:
+    """Where a stretch of an extracted stream came from (HTML, EPUB, PDF): [start, end) of the stream."""
+
+    start: int
+    end: int
+    part: str | None = None  # the file (the HTML file, or a path inside the EPUB)
+    offset: int | None = None  # character offset of the stretch in that file as decoded
+    page: int | None = None  # PDF: the physical page, from 1
+    bbox: list[float] | None = None  # PDF: [x0, top, x1, bottom] in points from the page's top left
+
+
+@dataclass
 class Source:
     name: str
     sha256: str
@@ -142,6 +154,7 @@ class Source:
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    regions: list[Region] = field(default_factory=list)  # HTML, EPUB, PDF: the stream's map to file and page
 
 
 @dataclass
