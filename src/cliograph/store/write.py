@@ -1,0 +1,212 @@
+"""Writing documents into the store: one transaction per document, content-hash ids.
+
+`add_document` is the only writer entry point. It takes a `Document` or its `cliograph/1` dict (what a
+worker process hands back), so a batch runner can analyze in N processes and commit in one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..model import Document, document_from_dict, document_to_dict
+from ..model.spans import offset_map
+from .cite import Citer, sentence_notes, sentences
+from .dates import value_range
+from .db import atomic
+
+SPAN = ("start", "end", "source_start", "source_end")
+# record fields kept in columns, per table; anything else a record carries goes to `extra` (JSON)
+FIELDS = {
+    "pages": SPAN + ("label", "inferred"),
+    "note_refs": SPAN + ("text", "label", "note"),
+    "notes": SPAN + ("text", "id", "label", "page"),
+    "doc_actors": ("id", "name", "type", "aliases", "titles", "gazetteer_id", "affiliation"),
+    "mentions": SPAN + ("text", "label"),
+    "quotes": SPAN + ("text", "id", "kind", "speaker", "speaker_text", "addressee", "page", "notes", "part_of",
+                      "speaker_span"),
+    "timex": SPAN + ("text", "id", "type", "value", "mod", "anchor", "confidence"),
+    "events": ("id", "trigger", "sentence", "predicate", "agent", "patient", "date", "time", "category", "page",
+               "notes", "quad", "negated", "modality", "place", "agent_text", "patient_text"),
+}
+# dict key -> column name where they differ
+RENAME = {"doc_actors": {"id": "local_id"},
+          "quotes": {"id": "local_id", "speaker": "speaker_local", "addressee": "addressee_local"},
+          "timex": {"id": "local_id"},
+          "events": {"id": "local_id", "agent": "agent_local", "patient": "patient_local"}}
+JSON_FIELDS = {"aliases", "titles", "notes", "speaker_span"}
+BOOL_FIELDS = {"inferred", "negated"}
+NESTED_SPANS = {"trigger", "sentence"}
+STRUCTURE = ("partial_start", "partial_end", "paragraphs", "removed", "repairs", "diagnostics", "offset_map")
+DOC_KEYS = {"schema", "source", "text", "main_end", "pages", "note_refs", "notes", "actors", "quotes", "timex",
+            "events"} | set(STRUCTURE)
+
+
+@dataclass
+class AddResult:
+    doc_id: str
+    name: str
+    added: bool  # False: the same content was already stored (a no-op)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def actor_key(name: str, type_: str, gazetteer_id: str | None) -> str:
+    """Identity of an actor across documents: its gazetteer id, else canonical name and type."""
+    if gazetteer_id:
+        return f"gz:{gazetteer_id}"
+    return f"{type_}:{canonical(name)}"
+
+
+def canonical(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name).casefold().replace("\u2019", "'")
+    return " ".join(text.split())
+
+
+def slug(name: str) -> str:
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_.lower()).strip("_") or "actor"
+
+
+def columns(table: str, rec: dict) -> tuple[list[str], list, str | None]:
+    """Column names and values for a record dict, plus its unknown fields as JSON."""
+    names, values = [], []
+    rename = RENAME.get(table, {})
+    for key in FIELDS[table]:
+        val = rec.get(key)
+        if key in NESTED_SPANS:
+            span = val or {}
+            for part in SPAN + ("text",):
+                names.append(f"{key}_{part}")
+                values.append(span.get(part))
+            continue
+        if key in JSON_FIELDS:
+            val = None if val is None and key == "speaker_span" else json.dumps(val if val is not None else [])
+        elif key in BOOL_FIELDS:
+            val = int(bool(val))
+        names.append(rename.get(key, key))
+        values.append(val)
+    known = set(FIELDS[table]) | ({"mentions"} if table == "doc_actors" else set())
+    extra = {k: v for k, v in rec.items() if k not in known}
+    return names, values, (json.dumps(extra, ensure_ascii=False) if extra else None)
+
+
+def _insert(conn: sqlite3.Connection, table: str, fixed: dict, rec: dict, computed: dict | None = None) -> None:
+    names, values, extra = columns(table, rec)
+    cols = list(fixed) + names + ["extra"] + list(computed or {})
+    vals = list(fixed.values()) + values + [extra] + list((computed or {}).values())
+    conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", vals)
+
+
+def _resolve_actor(conn: sqlite3.Connection, rec: dict) -> str:
+    key = actor_key(rec["name"], rec["type"], rec.get("gazetteer_id"))
+    row = conn.execute("SELECT id FROM actors WHERE key = ?", (key,)).fetchone()
+    if row:
+        return row[0]
+    base = slug(rec["name"])
+    candidate, n = base, 1
+    while conn.execute("SELECT 1 FROM actors WHERE id = ?", (candidate,)).fetchone():
+        n += 1
+        candidate = f"{base}_{rec['type'].lower()}" if n == 2 else f"{base}_{n - 1}"
+    conn.execute("INSERT INTO actors (id, key, name, type, gazetteer_id) VALUES (?, ?, ?, ?, ?)",
+                 (candidate, key, rec["name"], rec["type"], rec.get("gazetteer_id")))
+    return candidate
+
+
+def delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
+    """Remove a document and its records (inside the caller's transaction); drop actors no longer named."""
+    for table in ("sentences", "quotes", "timex", "events", "mentions", "doc_actors", "notes", "note_refs", "pages"):
+        conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+    conn.execute("DELETE FROM actors WHERE id NOT IN (SELECT actor_id FROM doc_actors)")
+
+
+def _quote_dates(doc: Document, sents: list, events: list[dict]) -> list[str | None]:
+    """A quote's date: the date of an event in its sentence, else of a timex in its sentence."""
+    starts = [s.start for s in sents]
+
+    def sentence_of(pos: int) -> int:
+        return bisect_right(starts, pos) - 1
+
+    by_sentence: dict[int, str] = {}
+    for ev in events:
+        if ev.get("date") and value_range(ev["date"]):
+            by_sentence.setdefault(sentence_of(ev["trigger"]["start"]), ev["date"])
+    for tx in doc.timex:
+        if tx.type == "DATE" and value_range(tx.value):
+            by_sentence.setdefault(sentence_of(tx.start), tx.value)
+    return [by_sentence.get(sentence_of(q.start)) for q in doc.quotes]
+
+
+def add_document(conn: sqlite3.Connection, doc: Document | dict, replace: bool = False) -> AddResult:
+    """Store `doc` with every layer in one transaction. The same content again is a no-op unless `replace`."""
+    data = doc if isinstance(doc, dict) else document_to_dict(doc)
+    doc = document_from_dict(data) if isinstance(doc, dict) else doc
+    doc_id = data["source"]["sha256"]
+    with atomic(conn):
+        exists = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if exists and not replace:
+            return AddResult(doc_id, doc.source.name, False)
+        if exists:
+            delete_document(conn, doc_id)
+        counts = _write(conn, doc_id, doc, data)
+    return AddResult(doc_id, doc.source.name, True, counts)
+
+
+def _write(conn: sqlite3.Connection, doc_id: str, doc: Document, data: dict) -> dict[str, int]:
+    structure = {k: data[k] for k in STRUCTURE if k in data}
+    structure["extra"] = {k: v for k, v in data.items() if k not in DOC_KEYS}
+    seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
+    conn.execute("INSERT INTO documents (id, seq, name, title, text, main_end, source, structure, added_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 (doc_id, seq, doc.source.name, doc.source.title, doc.text, doc.main_end,
+                  json.dumps(data["source"], ensure_ascii=False), json.dumps(structure, ensure_ascii=False),
+                  dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+    citer = Citer(doc)
+    for table in ("pages", "note_refs", "notes"):
+        for i, rec in enumerate(data.get(table, [])):
+            _insert(conn, table, {"doc_id": doc_id, "ord": i}, rec)
+    global_ids: dict[str, str] = {}
+    for i, rec in enumerate(data.get("actors", [])):
+        actor_id = global_ids[rec["id"]] = _resolve_actor(conn, rec)
+        _insert(conn, "doc_actors", {"doc_id": doc_id, "ord": i, "actor_id": actor_id}, rec)
+        for j, m in enumerate(rec.get("mentions", [])):
+            _insert(conn, "mentions", {"doc_id": doc_id, "actor_local": rec["id"], "ord": j, "actor_id": actor_id},
+                    m, {"cite_page": citer.page(m["start"]), "cite_notes": json.dumps(citer.notes(m["start"], m["end"]))})
+    sents = sentences(doc)
+    events = data.get("events", [])
+    quote_dates = _quote_dates(doc, sents, events)
+    for i, rec in enumerate(data.get("quotes", [])):
+        date = quote_dates[i]
+        lo, hi = value_range(date) or (None, None)
+        _insert(conn, "quotes", {"doc_id": doc_id, "ord": i}, rec, {
+            "speaker_id": global_ids.get(rec.get("speaker")), "addressee_id": global_ids.get(rec.get("addressee")),
+            "cite_page": rec.get("page") or citer.page(rec["start"]),
+            "cite_notes": json.dumps(rec.get("notes") or citer.notes(rec["start"], rec["end"])),
+            "date": date, "date_lo": lo, "date_hi": hi})
+    for i, rec in enumerate(data.get("timex", [])):
+        lo, hi = value_range(rec.get("value")) or (None, None)
+        _insert(conn, "timex", {"doc_id": doc_id, "ord": i}, rec, {
+            "cite_page": citer.page(rec["start"]), "cite_notes": json.dumps(citer.notes(rec["start"], rec["end"])),
+            "date_lo": lo, "date_hi": hi})
+    for i, rec in enumerate(events):
+        lo, hi = value_range(rec.get("date")) or (None, None)
+        trig = rec["trigger"]
+        _insert(conn, "events", {"doc_id": doc_id, "ord": i}, rec, {
+            "agent_id": global_ids.get(rec.get("agent")), "patient_id": global_ids.get(rec.get("patient")),
+            "cite_page": rec.get("page") or citer.page(trig["start"]),
+            "cite_notes": json.dumps(rec.get("notes") or citer.notes(rec["sentence"]["start"], rec["sentence"]["end"])),
+            "date_lo": lo, "date_hi": hi})
+    omap = offset_map(doc)
+    for s, notes in zip(sents, sentence_notes(doc, citer, sents), strict=True):
+        src = omap.source_span(s.start, s.end)
+        conn.execute("INSERT INTO sentences (doc_id, start, end, source_start, source_end, text, in_notes, cite_page, "
+                     "cite_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (doc_id, s.start, s.end, src[0], src[1], doc.text[s.start:s.end], int(s.in_notes),
+                      citer.page(s.start), json.dumps(notes)))
+    return {"actors": len(doc.actors), "quotes": len(doc.quotes), "timex": len(doc.timex), "events": len(doc.events),
+            "sentences": len(sents)}
+
