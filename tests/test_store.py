@@ -135,7 +135,7 @@ def test_one_actor_across_documents(full):
     keller = next(a for a in ostend().actors if a.id == "a1")
     assert cites[0][3] == keller.mentions[0].source_start
     (a,) = actors(full.conn, name="Anna Keller")
-    assert (a["documents"], a["mentions"], a["said"], a["received"]) == (2, 5, 2, 1)
+    assert (a["documents"], a["mentions"], a["said"], a["received"], a["events"]) == (2, 5, 2, 0, 3)
 
 
 def test_slug_collision_gets_type(store):
