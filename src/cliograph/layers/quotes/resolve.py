@@ -1,0 +1,147 @@
+"""Turn speaker and addressee phrases into actor ids over the actors layer's mentions.
+
+Names resolve through the mention they overlap (by the phrase's head word, so `supporters of
+Leonid Brezhnev` stays a group and does not become Brezhnev). Pronouns resolve to the most recent
+PERSON mention of a compatible gender outside quotations, preferring a subject in the same or the
+previous sentence. An actor's gender comes from its titles and given names, then from the `he` and
+`she` that follow its mentions. Bare nouns (`the parson`) find a named mention carrying that word.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+
+from .attribute import Who
+from .lexicon import Lexicon
+
+PLURAL_LABELS = frozenset(("NORP", "ORG", "GPE"))
+LOOKBACK_CHARS = 3000
+LOOKBACK_MENTIONS = 40
+
+
+class Resolver:
+    def __init__(self, ctx, lex: Lexicon, quote_spans: list[tuple[int, int]], subjects: list[int],
+                 pronouns: list[tuple[int, str]], sentences: list[int]):
+        self.ctx, self.lex = ctx, lex
+        text = ctx.doc.text
+        self.text = text
+        self.qstarts = [a for a, _ in quote_spans]
+        self.qspans = quote_spans
+        self.subjects = subjects
+        self.sentences = sentences
+        self.mentions = list(ctx.data.get("mentions") or [])
+        self.mstarts = [m[0] for m in self.mentions]
+        self.person = [m for m in self.mentions if m[3] == "PERSON" and not self.in_quote(m[0])]
+        self.pstarts = [m[0] for m in self.person]
+        self.gender = self._genders(pronouns)
+        self.by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for s, e, aid, _label in self.person:
+            for w in text[s:e].split():
+                if w[:1].isupper():
+                    self.by_word[w.strip(".,").lower()].append((s, aid))
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect_right(self.qstarts, pos) - 1
+        return i >= 0 and self.qspans[i][0] <= pos < self.qspans[i][1]
+
+    def is_subject(self, start: int, end: int) -> bool:
+        i = bisect_left(self.subjects, start)
+        return i < len(self.subjects) and self.subjects[i] < end
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect_right(self.sentences, pos) - 1
+
+    def _genders(self, pronouns: list[tuple[int, str]]) -> dict[str, str]:
+        votes: dict[str, Counter] = defaultdict(Counter)
+        lex = self.lex
+        for s, e, aid, _label in self.person:
+            words = self.text[s:e].lower().replace(".", "").split()
+            if not words:
+                continue
+            first = words[0]
+            if first in lex.male_titles:
+                votes[aid]["m"] += 3
+            elif first in lex.female_titles:
+                votes[aid]["f"] += 3
+            elif first in lex.male:
+                votes[aid]["m"] += 2
+            elif first in lex.female:
+                votes[aid]["f"] += 2
+        for pos, g in pronouns:
+            if g not in ("m", "f"):
+                continue
+            i = bisect_left(self.pstarts, pos) - 1
+            if i < 0:
+                continue
+            s, e, aid, _label = self.person[i]
+            if self.sentence_of(pos) - self.sentence_of(s) > 1:
+                continue
+            # only when that sentence window names one person: otherwise the vote is a guess
+            j = i - 1
+            if j >= 0 and self.person[j][2] != aid and self.sentence_of(self.person[j][0]) >= self.sentence_of(s) - 1:
+                continue
+            votes[aid][g] += 1
+        out = {}
+        for aid, c in votes.items():
+            (g, n), *rest = c.most_common(2) + [("", 0)]
+            if n > rest[0][1]:
+                out[aid] = g
+        return out
+
+    def pronoun(self, pos: int, word: str, exclude: str | None = None) -> str | None:
+        g = self.lex.pronouns.get(word)
+        if g in (None, "1", "n"):
+            return None
+        if g == "p":
+            return self._plural(pos, exclude)
+        i = bisect_left(self.pstarts, pos) - 1
+        here = self.sentence_of(pos)
+        best, seen = None, 0
+        while i >= 0 and seen < LOOKBACK_MENTIONS:
+            s, e, aid, _label = self.person[i]
+            i -= 1
+            if pos - s > LOOKBACK_CHARS:
+                break
+            if aid == exclude or self.gender.get(aid, g) != g:
+                continue
+            seen += 1
+            near = here - self.sentence_of(s) <= 1
+            if best is None:
+                best = aid
+                if not near:
+                    break
+            if near and self.is_subject(s, e):
+                return aid
+            if not near:
+                break
+        return best
+
+    def _plural(self, pos: int, exclude: str | None) -> str | None:
+        i = bisect_left(self.mstarts, pos) - 1
+        while i >= 0 and pos - self.mentions[i][0] <= LOOKBACK_CHARS:
+            s, _e, aid, label = self.mentions[i]
+            i -= 1
+            if label in PLURAL_LABELS and aid != exclude and not self.in_quote(s):
+                return aid
+        return None
+
+    def noun(self, who: Who, exclude: str | None = None) -> str | None:
+        """`the parson`: the nearest named mention that carries the head word."""
+        cands = self.by_word.get(who.head_lower)
+        if not cands:
+            return None
+        i = bisect_left(cands, (who.start, "")) - 1
+        for k in (i, i + 1):
+            if 0 <= k < len(cands) and cands[k][1] != exclude:
+                return cands[k][1]
+        return None
+
+    def actor(self, who: Who | None, exclude: str | None = None) -> str | None:
+        if who is None:
+            return None
+        if who.pronoun:
+            return self.pronoun(who.start, who.pronoun, exclude)
+        aid = self.ctx.actor_at(who.head_start, who.head_end)
+        if aid is None and who.head_lower and who.head_lower not in self.lex.first_second:
+            aid = self.noun(who, exclude)
+        return aid if aid != exclude else None
