@@ -230,7 +230,7 @@ def _page_bottom(p: Para, paras: list[Para], lines: list[Line]) -> bool:
             continue
         return ln.kind in ("marker", "head", "folio") or last.formfeed or (
             i + 1 < len(paras) and paras[i + 1].body is not None)
-    return False
+    return last.formfeed  # the last page's foot, closed by a form feed
 
 
 def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_line, own_line, loose) -> Document:
