@@ -1,0 +1,429 @@
+"""Mention candidates of one parsed paragraph, corrected where the small model fails on history prose.
+
+Everything here reads one spaCy Doc and returns plain records with clean-text offsets, so the Doc can
+be dropped as soon as the paragraph is done. Decisions that need the whole document (one label per
+name, aliases, descriptions) are taken later, in `cluster` and `resolve`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, norm
+
+LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+PLACE_PREPS = {"in", "at", "to", "from", "near", "into", "toward", "towards", "via", "across"}
+DETS = {"the"}
+QUOTE_CHARS = "\"'“”‘’[](){}«»_*"
+HYPHENS = ("¬", "-", "­")
+
+
+@dataclass(slots=True)
+class Cand:
+    """A mention candidate: clean offsets of the whole span and of the name inside it."""
+
+    start: int
+    end: int
+    label: str
+    name_start: int
+    name_end: int
+    name: str
+    kind: str = "name"  # name, desc (the chairman), collective (the Soviets), demonym (Soviet), part
+    title: str | None = None
+    affiliation: str | None = None  # state id named before a title or description
+    strong: bool = False  # local evidence for the label (a title, a place preposition)
+    sent: int = 0
+    clause: int = -1
+    subject: bool = False  # subject of an agentive verb (a capital standing for its government)
+    initial: bool = False  # first word of its sentence
+    role: str | None = None  # head of a description: `chairman`
+    state: str | None = None  # state id for collective and demonym mentions
+    gender: str | None = None
+    plural: bool = False
+    poss: bool = False
+
+
+@dataclass(slots=True)
+class Loose:
+    """A run of capitalized words no mention covers, kept to find names the model missed elsewhere."""
+
+    tokens: list[tuple[int, int, str]]
+    initial: bool
+    sent: int
+    clause: int = -1
+
+
+@dataclass
+class Found:
+    cands: list[Cand] = field(default_factory=list)
+    loose: list[Loose] = field(default_factory=list)
+    lower: set[str] = field(default_factory=set)  # lowercase words seen (to tell names from common words)
+
+
+def is_cap(t) -> bool:
+    s = t.text
+    return bool(s) and s[0].isupper() and any(c.isalpha() for c in s)
+
+
+def is_name_token(t, lex: Lexicon) -> bool:
+    """A token that may be part of a personal name: capitalized word, initial, or particle."""
+    s = t.text
+    if not s or t.is_punct:
+        return False
+    if s.lower() in lex.particles:
+        return True
+    return s[0].isupper() and (s.replace(".", "").replace("-", "").replace("'", "").replace("’", "").isalpha())
+
+
+def clause_of(t, offset: int) -> int:
+    """Clean offset of the verb governing a token (its clause), or -1."""
+    h = t
+    for _ in range(12):
+        if h.pos_ in ("VERB", "AUX") and h.dep_ != "aux":
+            return offset + h.idx
+        if h.head is h:
+            break
+        h = h.head
+    return -1
+
+
+class Extractor:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.sent = 0
+
+    def paragraph(self, parsed, offset: int, found: Found) -> None:
+        lex = self.lex
+        n = len(parsed)
+        if not n:
+            return
+        sent_of = [0] * n
+        for s in parsed.sents:
+            self.sent += 1
+            for i in range(s.start, s.end):
+                sent_of[i] = self.sent
+        owner: list[Cand | None] = [None] * n
+        cands: list[tuple[int, int, Cand]] = []  # token range and candidate
+
+        for t in parsed:
+            if t.is_alpha and t.text.islower():
+                found.lower.add(t.text)
+
+        def add(i: int, j: int, c: Cand) -> None:
+            for k in range(i, j):
+                owner[k] = c
+            cands.append((i, j, c))
+
+        for e in parsed.ents:
+            if e.label_ not in LABELS:
+                continue
+            i, j = self._trim(parsed, e.start, e.end, e.label_)
+            if i >= j or not any(is_cap(parsed[k]) for k in range(i, j)):
+                continue
+            if all(lex.title(parsed[k].text) or norm(parsed[k].text) in lex.postnominals for k in range(i, j)):
+                continue  # `Esq`, `Captain` alone: not a name
+            j = self._join_broken(parsed, i, j)
+            if any(owner[k] for k in range(i, j)):
+                continue
+            label = e.label_
+            c = self._cand(parsed, offset, i, j, label, sent_of)
+            add(i, j, c)
+
+        self._titled(parsed, offset, owner, cands, add, sent_of)
+        self._given_names(parsed, offset, owner, add, sent_of)
+        out = []
+        for i, j, c in cands:
+            if c.label == "PERSON":
+                self._title_before(parsed, offset, i, c)
+                self._postnominal(parsed, offset, j, c)
+            if c.label == "NORP" or lex.demonym(c.name):
+                if self._collective(parsed, offset, i, j, c, out, sent_of):
+                    continue
+                if c.label == "NORP":
+                    continue
+            self._fix_label(parsed, i, j, c)
+            self._acronym_part(parsed, offset, i, j, c, out)
+            out.append(c)
+        self._descriptions(parsed, offset, owner, out, sent_of)
+        out.sort(key=lambda c: (c.start, -c.end))
+        found.cands.extend(out)
+        self._loose(parsed, offset, owner, found, sent_of)
+
+    # -- boundaries
+
+    def _trim(self, doc, i: int, j: int, label: str) -> tuple[int, int]:
+        while i < j and (doc[i].text in QUOTE_CHARS or doc[i].is_punct or
+                         (doc[i].lower_ in DETS and label in ("PERSON", "NORP"))):
+            i += 1
+        while j > i and (doc[j - 1].text in QUOTE_CHARS or doc[j - 1].is_punct and doc[j - 1].text != "." or
+                         doc[j - 1].tag_ == "POS" or doc[j - 1].lower_ in ("'s", "’s")):
+            j -= 1
+        # a final period belongs to an abbreviation or initial (`Co.`, `J.`), not to the sentence
+        if j > i and doc[j - 1].text == "." and (j - 1 == i or len(doc[j - 2].text) > 3):
+            j -= 1
+        return i, j
+
+    def _join_broken(self, doc, i: int, j: int) -> int:
+        """Take in the rest of a word broken at a line end (`Mich¬ igan`, `Musso¬ lini`)."""
+        while j < len(doc) and doc[j - 1].text.endswith(HYPHENS[:1]) and doc[j].text[:1].islower():
+            j += 1
+        return j
+
+    def _cand(self, doc, offset: int, i: int, j: int, label: str, sent_of, kind: str = "name") -> Cand:
+        a, z = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        head = doc[i:j].root
+        c = Cand(start=offset + a, end=offset + z, label=label, name_start=offset + a, name_end=offset + z,
+                 name=doc.text[a:z], kind=kind, sent=sent_of[i], clause=clause_of(head, offset),
+                 initial=doc[i].is_sent_start or (i > 0 and doc[i - 1].text in QUOTE_CHARS and
+                                                  doc[i - 1].is_sent_start))
+        c.subject = head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in self.lex.agent_verbs
+        c.poss = j < len(doc) and (doc[j].tag_ == "POS")
+        c.plural = head.tag_ in ("NNS", "NNPS")
+        if label in ("GPE", "LOC") and i > 0 and doc[i - 1].lower_ in PLACE_PREPS:
+            c.strong = True
+        return c
+
+    # -- persons
+
+    def _title_before(self, doc, offset: int, i: int, c: Cand) -> None:
+        """Take the title words right before a name into the mention (`Foreign Minister Chen Yi`)."""
+        lex = self.lex
+        k = i
+        # titles the model put inside the name
+        while k < len(doc) and doc[k].idx + offset < c.name_end and lex.title(doc[k].text) and \
+                doc[k].idx + offset + len(doc[k].text) < c.name_end:
+            k += 1
+        if k > i:
+            c.name_start = offset + doc[k].idx
+            c.name = doc.text[doc[k].idx:c.name_end - offset]
+        first = i
+        has_title = k > i
+        while first > 0:
+            t = doc[first - 1]
+            w = norm(t.text)
+            if lex.title(t.text) and (is_cap(t) or lex.title(t.text)["kind"] in ("rank", "honorific")):
+                has_title = True
+            elif w in lex.modifiers and is_cap(t) and has_title:
+                pass
+            else:
+                break
+            first -= 1
+        if first < k and has_title:
+            c.title = doc.text[doc[first].idx:c.name_start - offset].strip()
+            c.start = offset + doc[first].idx
+            c.strong = True
+            for x in range(first, k):
+                g = (lex.title(doc[x].text) or {}).get("gender")
+                c.gender = g or c.gender
+            self._affiliation(doc, first, c)
+
+    def _affiliation(self, doc, first: int, c: Cand) -> None:
+        """A demonym before a title (`Soviet Ambassador`, `Chinese President`) names the affiliation."""
+        if first > 0:
+            st = self.lex.demonym(doc[first - 1].text)
+            if st:
+                c.affiliation = st.id
+
+    def _postnominal(self, doc, offset: int, j: int, c: Cand) -> None:
+        """`Rizup Rawles, Esq.`: the postnominal belongs to the mention."""
+        k = j
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        if k < len(doc) and norm(doc[k].text) in ("esq", "esquire", "jr", "sr", "bart"):
+            c.end = offset + doc[k].idx + len(doc[k].text)
+            if k + 1 < len(doc) and doc[k + 1].text == "." and doc[k + 1].idx == doc[k].idx + len(doc[k].text):
+                c.end += 1
+
+    def _run(self, doc, k: int, owner) -> int:
+        """End of the run of name tokens starting at k (initials and particles inside)."""
+        lex = self.lex
+        m = k
+        while m < len(doc) and owner[m] is None and is_name_token(doc[m], lex) and not (
+                m > k and lex.title(doc[m].text) and lex.title(doc[m].text)["kind"] != "office"):
+            if doc[m].lower_ in lex.particles and (m + 1 >= len(doc) or not is_cap(doc[m + 1])):
+                break
+            m += 1
+        while m > k and doc[m - 1].lower_ in lex.particles:
+            m -= 1
+        return m
+
+    def _titled(self, doc, offset: int, owner, cands, add, sent_of) -> None:
+        """Names the model missed after a title: `Mr. Brooke`, `Ambassador to Beijing Stepan Chervonenko`."""
+        lex = self.lex
+        n = len(doc)
+        for t in doc:
+            if owner[t.i] is not None or not is_cap(t) or not lex.title(t.text):
+                continue
+            k = t.i + 1
+            if k < n and doc[k].text == "." and not t.whitespace_:
+                k += 1
+            if k + 1 < n and doc[k].lower_ in ("to", "of", "in") and owner[k + 1] is not None and \
+                    owner[k + 1].label in ("GPE", "LOC"):
+                g = owner[k + 1]
+                k = k + 1
+                while k < n and owner[k] is g:
+                    k += 1
+            if k >= n or owner[k] is not None or not is_cap(doc[k]) or lex.title(doc[k].text):
+                continue
+            m = self._run(doc, k, owner)
+            if m == k or norm(doc[m - 1].text) in lex.place_words:
+                continue
+            if lex.canonical(doc[k:m].text) or any(lex.demonym(doc[x].text) for x in range(k, m)):
+                continue
+            c = self._cand(doc, offset, k, m, "PERSON", sent_of)
+            c.strong = True
+            if k > t.i + 2:  # title phrase apart from the name: record it, keep the mention to the name
+                c.title = doc.text[t.idx:doc[k - 1].idx + len(doc[k - 1].text)]
+                c.gender = lex.title(t.text).get("gender")
+                self._affiliation(doc, t.i, c)
+            add(k, m, c)
+
+    def _given_names(self, doc, offset: int, owner, add, sent_of) -> None:
+        """`ROBERT HAMILTON`, `Simeon Colton`: a known given name and a capitalized surname after it."""
+        lex = self.lex
+        n = len(doc)
+        i = 0
+        while i < n:
+            t = doc[i]
+            if owner[i] is not None or not is_cap(t) or norm(t.text) not in lex.given or t.is_sent_start and \
+                    t.text.lower() in ("will", "may", "mark", "hope", "grace"):
+                i += 1
+                continue
+            m = self._run(doc, i, owner)
+            if m - i < 2 or m - i > 4 or norm(doc[m - 1].text) in lex.place_words or \
+                    len(doc[m - 1].text.rstrip(".")) < 2 or lex.canonical(doc[i:m].text):
+                i = max(m, i + 1)
+                continue
+            c = self._cand(doc, offset, i, m, "PERSON", sent_of)
+            add(i, m, c)
+            i = m
+
+    # -- labels
+
+    def _fix_label(self, doc, i: int, j: int, c: Cand) -> None:
+        lex = self.lex
+        canon = lex.canonical(c.name)
+        if canon and c.label != canon.type and not (c.label == "PERSON" and c.title):
+            c.label = canon.type
+            return
+        key = c.name.casefold()
+        if c.label in ("ORG", "PERSON", "NORP", "LOC") and key in lex.capitals and not c.title:
+            c.label = "GPE"
+            return
+        if c.label in ("ORG", "NORP") and j - i == 1:
+            # coordinated with a place: `between Leningrad and Minsk`
+            t = doc[i]
+            if t.dep_ == "conj" and t.head.ent_type_ in ("GPE", "LOC"):
+                c.label = t.head.ent_type_
+            elif any(ch.dep_ == "conj" and ch.ent_type_ in ("GPE", "LOC") for ch in t.children):
+                c.label = next(ch.ent_type_ for ch in t.children if ch.dep_ == "conj" and ch.ent_type_)
+
+    def _acronym_part(self, doc, offset: int, i: int, j: int, c: Cand, out: list) -> None:
+        """`CCP Central Committee`: the party named inside a body's name is a mention of the party."""
+        if c.label != "ORG" or j - i < 2:
+            return
+        k = i + (doc[i].lower_ == "the")
+        canon = self.lex.canonical(doc[k].text)
+        if k < j - 1 and canon and canon.type == "ORG" and doc[k].text.isupper():
+            p = Cand(start=offset + doc[k].idx, end=offset + doc[k].idx + len(doc[k].text), label="ORG",
+                     name_start=offset + doc[k].idx, name_end=offset + doc[k].idx + len(doc[k].text),
+                     name=doc[k].text, kind="part", sent=c.sent, clause=c.clause)
+            out.append(p)
+
+    # -- collective actors
+
+    def _collective(self, doc, offset: int, i: int, j: int, c: Cand, out: list, sent_of) -> bool:
+        """Demonyms: `the Soviets` and `the Soviet government` stand for the state, `Soviet` is its adjective."""
+        lex = self.lex
+        handled = False
+        for k in range(i, j):
+            t = doc[k]
+            parts = [(t.idx, t.text)]
+            if "-" in t.text:
+                pos = t.idx
+                parts = []
+                for p in t.text.split("-"):
+                    parts.append((pos, p))
+                    pos += len(p) + 1
+            for a, word in parts:
+                st = lex.demonym(word)
+                if not st:
+                    continue
+                handled = True
+                det = i > 0 and doc[i - 1].lower_ in DETS and k == i
+                nxt = doc[j] if j < len(doc) else None
+                gov = None
+                if nxt is not None and nxt.lower_ in lex.government_nouns:
+                    gov = nxt.i + 1
+                elif nxt is not None and j + 1 < len(doc) and f"{nxt.lower_} {doc[j + 1].lower_}" in lex.government_nouns:
+                    gov = j + 2
+                nominal = j - i == 1 and len(parts) == 1 and (nxt is None or not (nxt.pos_ in ("NOUN", "PROPN") or
+                                                                                    nxt.text[:1].isupper()))
+                if det and gov is not None and doc[gov - 1].tag_ != "NNS" or det and nominal and t.dep_ not in (
+                        "amod", "compound"):
+                    z = doc[gov - 1] if gov else t
+                    s0 = offset + doc[i - 1].idx
+                    s1 = offset + z.idx + len(z.text)
+                    m = Cand(start=s0, end=s1, label="GPE", name_start=offset + a, name_end=offset + a + len(word),
+                             name=word, kind="collective", state=st.id, sent=c.sent, clause=c.clause,
+                             subject=c.subject or (z.dep_ in ("nsubj", "nsubjpass")), plural=True)
+                    out.append(m)
+                else:
+                    m = Cand(start=offset + a, end=offset + a + len(word), label="NORP", name_start=offset + a,
+                             name_end=offset + a + len(word), name=word, kind="demonym", state=st.id, sent=c.sent,
+                             clause=c.clause)
+                    out.append(m)
+        if handled:
+            return True
+        if c.label == "NORP":
+            head = doc[i:j].root
+            if head.dep_ not in ("amod", "compound") and (head.tag_ in ("NNPS", "NNS") or c.name.endswith("s")):
+                c.plural = True
+                if i > 0 and doc[i - 1].lower_ in DETS:
+                    c.start = offset + doc[i - 1].idx
+                out.append(c)
+            return True
+        return False
+
+    def _descriptions(self, doc, offset: int, owner, out: list, sent_of) -> None:
+        """`the chairman`, `the Soviet ambassador`: definite descriptions headed by an office or rank."""
+        lex = self.lex
+        for t in doc:
+            if owner[t.i] is not None or t.pos_ not in ("NOUN", "PROPN") or t.tag_ in ("NNS", "NNPS"):
+                continue
+            info = lex.title(t.text)
+            if not info or info["kind"] not in ("office", "rank", "noble") or t.text.endswith("."):
+                continue
+            if t.i + 1 < len(doc) and is_cap(doc[t.i + 1]) and doc[t.i + 1].pos_ == "PROPN":
+                continue  # a title before a name, not a description
+            k = t.i
+            aff = None
+            while k > 0 and (doc[k - 1].lower_ in lex.modifiers or lex.demonym(doc[k - 1].text)):
+                st = lex.demonym(doc[k - 1].text)
+                if st:
+                    aff = st.id
+                k -= 1
+            if k == 0 or doc[k - 1].lower_ not in DETS:
+                continue
+            a = doc[k - 1].idx
+            z = t.idx + len(t.text)
+            c = Cand(start=offset + a, end=offset + z, label="PERSON", name_start=offset + t.idx,
+                     name_end=offset + z, name=t.text, kind="desc", role=norm(t.text), affiliation=aff,
+                     sent=sent_of[t.i], clause=clause_of(t, offset), gender=info.get("gender"))
+            out.append(c)
+
+    def _loose(self, doc, offset: int, owner, found: Found, sent_of) -> None:
+        lex = self.lex
+        i, n = 0, len(doc)
+        while i < n:
+            t = doc[i]
+            if owner[i] is not None or not is_cap(t) or t.is_stop or lex.title(t.text):
+                i += 1
+                continue
+            m = self._run(doc, i, owner)
+            if m <= i:
+                i += 1
+                continue
+            toks = [(offset + doc[k].idx, offset + doc[k].idx + len(doc[k].text), doc[k].text) for k in range(i, m)]
+            initial = t.is_sent_start or (i > 0 and doc[i - 1].is_sent_start and doc[i - 1].text in QUOTE_CHARS)
+            found.loose.append(Loose(toks, initial, sent_of[i], clause_of(t, offset)))
+            i = m
