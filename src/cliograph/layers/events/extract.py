@@ -1,0 +1,453 @@
+"""Event candidates from one parsed paragraph: triggers, argument phrases, PLOVER type, negation, modality.
+
+A candidate keeps spans, not actor ids: the actors are looked up in `resolve` once the actors layer has
+finished. Verbs trigger events, and so do event nouns (`the withdrawal of the Soviet advisors`); a light
+verb takes its type from its event-noun object (`confirmed his support` is SUPPORT) and absorbs it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .grammar import NAME_ENTS, PLACE_ENTS, Arg, Grammar
+from .lexicon import Lexicon, Pattern
+
+NEGATED_PATTERN = "negated"
+DIRECT_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "at", "into")
+LATE_PREPS = ("for", "from", "of", "over")
+SETTING_PREPS = ("in", "during", "at", "through", "throughout")
+
+
+@dataclass
+class Candidate:
+    trigger: tuple[int, int]
+    sentence: tuple[int, int]
+    predicate: str
+    category: str | None
+    agents: list[Arg] = field(default_factory=list)
+    patients: list[Arg] = field(default_factory=list)
+    negated: bool = False
+    modality: str | None = None
+    place: str | None = None
+    times: list[list[tuple[int, int]]] = field(default_factory=list)
+    nominal: bool = False
+    token: int = -1  # index of the trigger token in its paragraph (dropped with the parse)
+
+
+@dataclass
+class Frame:
+    """What argument patterns look at, for a verb or an event noun."""
+
+    key: str
+    lemma: str
+    obj: Arg | None = None
+    obj_tok: object = None
+    subj: Arg | None = None
+    preps: list[tuple[str, Arg, object]] = field(default_factory=list)
+    comp: object = None
+    naming: set[str] = field(default_factory=set)
+    advmods: set[str] = field(default_factory=set)
+    negated: bool = False
+
+
+@dataclass
+class Reading:
+    category: str | None = None
+    pattern: Pattern | None = None
+    absorbed: object = None  # the event-noun object a light verb took its type from
+    comp_reading: Reading | None = None
+    comp: object = None
+    flipped: bool = False  # a negated acceptance read as a rejection
+
+
+def stem_forms(word: str) -> tuple[str, ...]:
+    out = [word]
+    for suf in ("ing", "ed", "s"):
+        if word.endswith(suf) and len(word) > len(suf) + 2:
+            base = word[: -len(suf)]
+            out += [base, base + "e"]
+    return tuple(out)
+
+
+class Extractor:
+    def __init__(self, lex: Lexicon, parsed, off: int):
+        self.lex = lex
+        self.g = Grammar(lex, parsed, off)
+        self.doc = parsed
+        self.absorbed: set[int] = set()
+        self._reading: dict[int, Reading] = {}
+        self._frame: dict[int, Frame] = {}
+
+    # ------------------------------------------------------------------ classes
+    def matches(self, spec: tuple[str, ...], a: Arg | None) -> bool:
+        if not spec:
+            return True
+        if a is None:
+            return False
+        for s in spec:
+            if s == "*":
+                return True
+            if s.startswith("@"):
+                name = s[1:]
+                if name == "person" and a.ent == "PERSON":
+                    return True
+                if name == "place" and a.ent in PLACE_ENTS:
+                    return True
+                if a.lemma in self.lex.classes.get(name, ()):
+                    return True
+            elif a.lemma == s:
+                return True
+        return False
+
+    # -------------------------------------------------------------------- frames
+    def verb_key(self, v) -> str:
+        lemma = v.lemma_.lower()
+        prt = self.g.child(v, "prt")
+        if prt is not None:
+            key = f"{lemma} {prt.lower_}"
+            if key in self.lex.verb_category or key in self.lex.patterns:
+                return key
+        return lemma
+
+    def verb_frame(self, v) -> Frame:
+        if v.i not in self._frame:
+            self._frame[v.i] = self._verb_frame(v)
+        return self._frame[v.i]
+
+    def _verb_frame(self, v) -> Frame:
+        g = self.g
+        fr = Frame(key=self.verb_key(v), lemma=v.lemma_.lower(), subj=g.subject(v), negated=g.negated_here(v))
+        if g.passive(v):
+            o = g.child(v, "nsubjpass") or (v.head if v.dep_ == "acl" else None)
+        else:
+            o = g.object_of(v)
+        if o is not None:
+            fr.obj_tok = g.content_noun(o)
+            fr.obj = g.arg(fr.obj_tok)
+        for c in v.children:
+            d = c.dep_
+            if d in ("prep", "dative") and c.pos_ == "ADP":
+                pobj = g.child(c, "pobj")
+                if pobj is not None:
+                    fr.preps.append((c.lower_, g.arg(pobj), pobj))
+            elif d in ("xcomp",) or (d in ("advcl", "ccomp") and g.infinitival(c)):
+                fr.comp = fr.comp or c
+            elif d in ("oprd", "attr") or (d == "ccomp" and c.pos_ in ("NOUN", "ADJ")):
+                fr.naming.update(w.lemma_.lower() for w in c.subtree)
+                fr.naming.update(w.lower_ for w in c.subtree)
+            elif d in ("advmod", "npadvmod", "prt"):
+                fr.advmods.add(c.lower_)
+        if o is not None:
+            for c in o.children:
+                if c.dep_ == "appos":
+                    fr.naming.update(w.lemma_.lower() for w in c.subtree)
+        return fr
+
+    # ----------------------------------------------------------------- patterns
+    def pattern_match(self, p: Pattern, fr: Frame) -> bool:
+        if p.negated is not None and p.negated != fr.negated:
+            return False
+        if p.object and not self.matches(p.object, fr.obj):
+            return False
+        if p.subject and not self.matches(p.subject, fr.subj):
+            return False
+        if p.prep and not any(pr in p.prep and (not p.pobj or self.matches(p.pobj, a)) for pr, a, _ in fr.preps):
+            return False
+        if p.complement and (fr.comp is None or not ("*" in p.complement or fr.comp.lemma_.lower() in p.complement)):
+            return False
+        if p.naming and not any(w in self.lex.classes.get(n.lstrip("@"), ()) for n in p.naming for w in fr.naming):
+            return False
+        return not (p.advmod and not any(w in fr.advmods for w in p.advmod))
+
+    def read_frame(self, fr: Frame, v=None) -> Reading:
+        """The PLOVER type of a frame: argument patterns, then a light verb's noun, then the default."""
+        pats = self.lex.patterns.get(fr.key) or (self.lex.patterns.get(fr.lemma, []) if fr.key != fr.lemma else [])
+        for p in pats:
+            if not self.pattern_match(p, fr):
+                continue
+            if p.category == "@complement":
+                sub = self.verb_reading(fr.comp)
+                if sub.category is None:
+                    continue
+                return Reading(category=sub.category, pattern=p, comp_reading=sub, comp=fr.comp)
+            if p.category == "@content":
+                cat = self.content_category(v, fr) if v is not None else None
+                return Reading(category=cat, pattern=p)
+            absorbed = fr.obj_tok if p.object and fr.obj_tok is not None and self.noun_entry(fr.obj_tok) else None
+            return Reading(category=p.category, pattern=p, flipped=p.negated is True, absorbed=absorbed)
+        noun = fr.obj_tok
+        if noun is not None and (fr.key in self.lex.light or fr.lemma in self.lex.light):
+            entry = self.noun_entry(noun)
+            if entry is not None:
+                sub = self.read_frame(self.noun_frame(noun, entry[1]))
+                cat = sub.category or entry[1].get("category")
+                if cat:
+                    return Reading(category=cat, absorbed=noun)
+        cat = self.lex.verb_category.get(fr.key) or (self.lex.verb_category.get(fr.lemma) if fr.key != fr.lemma
+                                                     else None)
+        if cat is None and v is not None and (fr.key in self.lex.speech or fr.lemma in self.lex.speech):
+            cat = self.content_category(v, fr)
+        return Reading(category=cat)
+
+    def verb_reading(self, v) -> Reading:
+        if v.i not in self._reading:
+            self._reading[v.i] = Reading()  # guards cycles
+            self._reading[v.i] = self.read_frame(self.verb_frame(v), v)
+        return self._reading[v.i]
+
+    def content_category(self, v, fr: Frame) -> str | None:
+        """What a speech act says decides its type (`a letter complaining of ...`, `"... will shake China"`)."""
+        words = []
+        for c in v.children:
+            if c.dep_ in ("ccomp", "parataxis") and not self.g.infinitival(c):
+                words.extend(c.subtree)
+        if fr.obj_tok is not None and fr.obj is not None and fr.obj.lemma in self.lex.classes.get("document", ()):
+            words.extend(fr.obj_tok.subtree)
+        found = set()
+        for w in words:
+            for form in stem_forms(w.lower_) + (w.lemma_.lower(),):
+                cat = self.lex.content_cues.get(form)
+                if cat:
+                    found.add(cat)
+            if self.g.negated_here(w):
+                cat = self.lex.content_cues.get(f"not {w.lemma_.lower()}")
+                if cat:
+                    found.add(cat)
+        return next((c for c in self.lex.content_order if c in found), None)
+
+    # ---------------------------------------------------------------- arguments
+    def patients(self, v, fr: Frame, mode: str | None, comp=None, comp_fr: Frame | None = None) -> list[Arg]:
+        g = self.g
+        out: list[Arg] = []
+        frames = [fr] + ([comp_fr] if comp_fr is not None else [])
+        if mode == "source":
+            for f in frames:
+                out += [a for p, a, _ in f.preps if p in self.lex.source_preps]
+            for f in frames:
+                if f.obj_tok is not None:
+                    out += self.locations(f.obj_tok)
+        elif mode == "destination":
+            for f in frames:
+                out += [a for p, a, _ in f.preps if p in ("to", "into", "for")]
+        dative = g.child(v, "dative")
+        if dative is not None:
+            pobj = g.child(dative, "pobj")
+            if pobj is not None or dative.pos_ != "ADP":
+                out.append(g.arg(pobj if pobj is not None else dative))
+        direct = g.object_of(v)
+        if direct is not None:
+            out.append(g.arg(direct))
+        if fr.obj is not None:
+            out.append(fr.obj)
+        out += [a for p, a, _ in fr.preps if p in DIRECT_PREPS]
+        for _, _, pobj in fr.preps:  # `in a conversation with X`
+            out += self.meeting_partners(pobj)
+        if fr.obj_tok is not None:
+            out += self.modifier_args(fr.obj_tok)
+        out += [a for p, a, _ in fr.preps if p in LATE_PREPS]
+        if comp is not None and comp_fr is not None:
+            if comp_fr.obj is not None:
+                out.append(comp_fr.obj)
+            out += [a for p, a, _ in comp_fr.preps if p in DIRECT_PREPS]
+        return out
+
+    def meeting_partners(self, noun) -> list[Arg]:
+        if noun.lemma_.lower() not in self.lex.classes.get("meeting", ()):
+            return []
+        out = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                pobj = self.g.child(c, "pobj")
+                if pobj is not None:
+                    out.append(self.g.arg(pobj))
+        return out
+
+    def modifier_args(self, noun) -> list[Arg]:
+        """Recipients inside the object phrase: `a letter addressed to X`, `support for X`."""
+        out = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "with", "against", "for", "on", "toward", "towards"):
+                pobj = self.g.child(c, "pobj")
+                if pobj is not None:
+                    out.append(self.g.arg(pobj))
+            elif c.dep_ == "acl":
+                for p in c.children:
+                    if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for", "against", "with"):
+                        pobj = self.g.child(p, "pobj")
+                        if pobj is not None:
+                            out.append(self.g.arg(pobj))
+        return out
+
+    def locations(self, noun) -> list[Arg]:
+        """Named places inside a phrase: `technicians working in China`, `troops in Hungary`."""
+        out = []
+        for c in noun.children:
+            heads = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep"] if c.dep_ == "acl" else []
+            for p in heads:
+                if p.lower_ in ("in", "at", "from", "inside", "within"):
+                    pobj = self.g.child(p, "pobj")
+                    if pobj is not None and pobj.ent_type_ in NAME_ENTS:
+                        out.append(self.g.arg(pobj))
+        return out
+
+    # --------------------------------------------------------------- candidates
+    def verb_candidate(self, v) -> Candidate | None:
+        g = self.g
+        if v.dep_ == "acl" and v.tag_ == "VBN" and not g.child(v, "agent"):
+            return None  # `a letter addressed to X` describes the letter
+        rd = self.verb_reading(v)
+        fr = self.verb_frame(v)
+        if rd.category is None and (fr.key in self.lex.stative or fr.lemma in self.lex.stative):
+            return None
+        comp_fr = None
+        predicate = fr.key
+        mode = rd.pattern.patient if rd.pattern else None
+        if rd.absorbed is not None:
+            self.absorbed.add(rd.absorbed.i)
+            predicate += " " + rd.absorbed.lemma_.lower()
+        if rd.comp_reading is not None and rd.pattern is not None and rd.pattern.delegate:
+            self.absorbed.add(rd.comp.i)
+            comp_fr = self.verb_frame(rd.comp)
+            mode = rd.comp_reading.pattern.patient if rd.comp_reading.pattern else mode
+            predicate += " " + comp_fr.key + "".join(f" {w}" for w in sorted(comp_fr.advmods & self.lex.home_words))
+        agents = [fr.subj] if fr.subj is not None else []
+        patients = self.patients(v, fr, mode, rd.comp if comp_fr else fr.comp, comp_fr or self.comp_frame(fr))
+        if rd.pattern is not None and rd.pattern.swap:
+            givers = [a for p, a, _ in fr.preps if p == "from"]
+            agents, patients = givers, agents
+        for a in agents:
+            if a.pron and a.hint is None and v.head is not v and v.dep_ in ("ccomp", "advcl", "conj", "xcomp"):
+                a.hint = g.subject(v.head) if g.is_verb(v.head) else None
+        negated = g.negated(v)
+        if rd.flipped:
+            negated, predicate = False, "not " + predicate
+        place = g.place_of(v) or (g.place_of(rd.comp) if comp_fr is not None else None)
+        if mode == "destination" and place is None:
+            place = next((a_tok.text for p, _, a_tok in fr.preps if p == "to" and a_tok.ent_type_ in PLACE_ENTS), None)
+        return Candidate(trigger=g.tok_span(v), sentence=g.sentence(v), predicate=predicate, category=rd.category,
+                         agents=agents, patients=patients, negated=negated, modality=g.modality(v), place=place,
+                         times=g.time_chain(v), token=v.i)
+
+    def comp_frame(self, fr: Frame) -> Frame | None:
+        return self.verb_frame(fr.comp) if fr.comp is not None else None
+
+    def noun_entry(self, n) -> tuple[int, dict] | None:
+        """(first token index, entry) when n heads an event noun (`withdrawal`, `pull-out`, `air strike`)."""
+        if n.pos_ != "NOUN":
+            return None
+        doc = self.doc
+        if n.i >= 2 and doc[n.i - 1].text == "-":
+            entry = self.lex.nouns.get(f"{doc[n.i - 2].lower_}-{n.lower_}")
+            if entry is not None:
+                return n.i - 2, entry
+        if n.i >= 1:
+            entry = self.lex.nouns.get(f"{doc[n.i - 1].lower_} {n.lemma_.lower()}")
+            if entry is not None:
+                return n.i - 1, entry
+        entry = self.lex.nouns.get(n.lemma_.lower()) or self.lex.nouns.get(n.lower_)
+        return (n.i, entry) if entry is not None else None
+
+    def noun_frame(self, n, entry: dict) -> Frame:
+        g = self.g
+        verb = entry["verb"]
+        fr = Frame(key=verb, lemma=verb.split()[0], negated=g.negated_here(n))
+        role = entry.get("of")
+        for c in n.children:
+            if c.dep_ == "prep" and c.pos_ == "ADP":
+                pobj = g.child(c, "pobj")
+                if pobj is None:
+                    continue
+                if c.lower_ == "of" and role in ("patient", "theme"):
+                    fr.obj_tok = g.content_noun(pobj)
+                    fr.obj = g.arg(fr.obj_tok)
+                elif c.lower_ == "of" and role == "agent":
+                    fr.subj = fr.subj or g.arg(pobj)
+                else:
+                    fr.preps.append((c.lower_, g.arg(pobj), pobj))
+            elif c.dep_ == "agent":
+                pobj = g.child(c, "pobj")
+                if pobj is not None:
+                    fr.subj = g.arg(pobj)
+            elif c.dep_ == "poss":
+                fr.subj = fr.subj or g.arg(c)
+            elif c.dep_ == "acl" and g.infinitival(c):
+                fr.comp = c
+        return fr
+
+    def noun_candidate(self, n) -> Candidate | None:
+        found = self.noun_entry(n)
+        if found is None or n.i in self.absorbed or n.dep_ == "compound":
+            return None
+        first, entry = found
+        g = self.g
+        fr = self.noun_frame(n, entry)
+        rd = self.read_frame(fr)
+        category = rd.category or entry.get("category")
+        mode = rd.pattern.patient if rd.pattern else None
+        agents: list[Arg] = []
+        if fr.subj is not None:
+            agents.append(fr.subj)
+        for c in n.lefts:  # `the Soviet withdrawal`, `the US invasion`
+            if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in NAME_ENTS and c.ent_type_ != "LOC":
+                agents.append(g.arg(c, conj=False))
+        between = next((a for p, a, _ in fr.preps if p == "between"), None)
+        if between is not None:
+            agents.append(between)
+        gov = self.governing_verb(n)
+        s = g.subject(gov) if gov is not None else None
+        if s is not None and s.head != g.tok_span(n):
+            for a in agents:
+                if a.pron and a.hint is None:
+                    a.hint = s
+            if n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS:  # `in a conversation with X`, Y took part
+                agents.append(s)
+        patients: list[Arg] = []
+        if mode == "source" or entry.get("of") == "theme":
+            patients += [a for p, a, _ in fr.preps if p in self.lex.source_preps]
+            if fr.obj_tok is not None:
+                patients += self.locations(fr.obj_tok)
+        if between is not None:
+            patients += between.conj
+        if fr.obj is not None and entry.get("of") == "patient":
+            patients.append(fr.obj)
+        patients += [a for p, a, _ in fr.preps if p in DIRECT_PREPS + ("for",)]
+        if fr.obj is not None and entry.get("of") != "patient":
+            patients.append(fr.obj)
+        start = g.tok_span(self.doc[first])[0]
+        negated = fr.negated or (gov is not None and g.negated(gov) and n.dep_ in ("dobj", "nsubjpass"))
+        modality = g.modality(gov) if gov is not None else None
+        return Candidate(trigger=(start, g.tok_span(n)[1]), sentence=g.sentence(n), predicate=entry["verb"],
+                         category=category, agents=agents, patients=patients, negated=negated,
+                         modality=modality, place=g.place_of(n), times=g.time_chain(n), nominal=True)
+
+    def governing_verb(self, n):
+        """The verb whose clause holds noun n as subject, object or prepositional phrase."""
+        t = n
+        for _ in range(4):
+            h = t.head
+            if h is t:
+                return None
+            if self.g.is_verb(h):
+                return h if t.dep_ in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr") else None
+            if t.dep_ not in ("pobj", "prep"):
+                return None
+            t = h
+        return None
+
+    # ---------------------------------------------------------------- paragraph
+    def candidates(self) -> list[Candidate]:
+        verbs = [self.verb_candidate(t) for t in self.doc if t.pos_ == "VERB" and self.g.is_verb(t)]
+        # a complement carried out by the agent's own people was absorbed into its order
+        out = [c for c in verbs if c is not None and c.token not in self.absorbed and
+               (c.category or c.agents or c.patients)]
+        for t in self.doc:
+            if t.pos_ == "NOUN":
+                c = self.noun_candidate(t)
+                if c is not None:
+                    out.append(c)
+        out.sort(key=lambda c: c.trigger)
+        return out
+
+    def subjects(self) -> list[Arg]:
+        """Named subjects of every clause, in order: what a later he, she, it or they may point back to."""
+        return [self.g.arg(t, conj=False) for t in self.doc
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN")]

@@ -1,0 +1,292 @@
+"""Dependency-parse helpers for one paragraph: argument phrases, subjects, objects, negation, modality.
+
+Everything here reads a spaCy Doc of one paragraph and returns clean-text offsets (paragraph offset +
+token.idx), so the records survive after the parse is dropped. Each helper looks only at a token's
+neighbourhood in its sentence, so a paragraph costs time linear in its length (bounded climbs).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+
+# dependency labels of clauses: a walk over a clause's own words stops at these
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "pcomp"})
+CORE_LEFT = frozenset({"det", "amod", "compound", "nmod", "nummod", "quantmod", "predet", "punct", "nn", "case"})
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+MAX_CLIMB = 8
+
+
+@dataclass
+class Arg:
+    """A phrase that may name an actor, in clean offsets; the actor is looked up after the actors layer."""
+
+    head: tuple[int, int]
+    core: tuple[int, int]  # modifiers before the head (not a possessor), through the head
+    span: tuple[int, int]  # what agent_text / patient_text show
+    lemma: str = ""
+    ent: str = ""
+    pron: str | None = None  # person, group, speaker, addressee
+    hint: Arg | None = None  # for a pronoun: the governing clause's agent, tried first
+    conj: list[Arg] = field(default_factory=list)
+
+
+class Grammar:
+    """Helpers over one parsed paragraph; `off` is its clean-text offset."""
+
+    def __init__(self, lex: Lexicon, parsed, off: int):
+        self.lex = lex
+        self.doc = parsed
+        self.off = off
+        self._subj: dict[int, Arg | None] = {}
+        self._mod: dict[int, tuple[str | None, bool]] = {}
+
+    # ------------------------------------------------------------------ spans
+    def tok_span(self, t) -> tuple[int, int]:
+        return self.off + t.idx, self.off + t.idx + len(t)
+
+    def range_span(self, a, z) -> tuple[int, int]:
+        """Clean span from token a through token z."""
+        return self.off + a.idx, self.off + z.idx + len(z)
+
+    def sentence(self, t) -> tuple[int, int]:
+        s = t.sent
+        return self.off + s.start_char, self.off + s.end_char
+
+    def arg(self, t, conj: bool = True) -> Arg:
+        """The argument phrase headed by token t (a relative pronoun stands for the noun it modifies)."""
+        if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl" and t.head.head is not t:
+            t = t.head.head
+        left = t
+        for c in t.lefts:
+            if c.dep_ in CORE_LEFT:
+                left = c.left_edge if c.left_edge.i < left.i else left
+        right = t
+        for c in t.rights:  # keep compound tails and `of` phrases in the shown text
+            if c.dep_ in ("compound", "flat") or (c.dep_ == "prep" and c.lower_ == "of"):
+                right = c.right_edge
+        pron = None
+        if t.pos_ == "PRON" or t.tag_ in ("PRP", "PRP$"):
+            kind = self.lex.pronouns.get(t.lower_)
+            if kind and kind != "relative":
+                pron = kind
+        a = Arg(head=self.tok_span(t), core=self.range_span(left, t), span=self.range_span(left, right),
+                lemma=t.lemma_.lower(), ent=t.ent_type_, pron=pron)
+        if conj:
+            a.conj = [self.arg(c, conj=False) for c in t.conjuncts if c.i > t.i]
+        return a
+
+    # ------------------------------------------------------------- structure
+    @staticmethod
+    def is_verb(t) -> bool:
+        return t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass"))
+
+    @staticmethod
+    def child(t, *deps):
+        for c in t.children:
+            if c.dep_ in deps:
+                return c
+        return None
+
+    @staticmethod
+    def infinitival(t) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.lefts)
+
+    def content_noun(self, t):
+        """`a set of compromises` -> compromises: look through quantity nouns."""
+        for _ in range(3):
+            if t is None or t.lemma_.lower() not in self.lex.classes.get("quantity", ()):
+                return t
+            of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = self.child(of, "pobj") if of is not None else None
+            if pobj is None:
+                return t
+            t = pobj
+        return t
+
+    def passive(self, v) -> bool:
+        if any(c.dep_ in ("nsubjpass", "csubjpass", "auxpass") for c in v.children):
+            return True
+        if v.dep_ == "conj" and v.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in v.children):
+            return self.passive(v.head)
+        return v.dep_ == "acl" and v.tag_ == "VBN"
+
+    def object_of(self, v):
+        """Direct object token of verb v."""
+        return self.child(v, "dobj", "obj")
+
+    # --------------------------------------------------------------- subject
+    def subject(self, v, depth: int = 0) -> Arg | None:
+        """The doer of verb v: its subject, else the one it shares with the clause it depends on."""
+        if v.i in self._subj:
+            return self._subj[v.i]
+        self._subj[v.i] = None  # guards cycles
+        res = self._subject(v, depth)
+        self._subj[v.i] = res
+        return res
+
+    def _subject(self, v, depth: int) -> Arg | None:
+        if depth > MAX_CLIMB:
+            return None
+        passive = self.passive(v)
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj") and not passive:
+                return self.arg(c)
+            if c.dep_ == "agent":
+                pobj = self.child(c, "pobj")
+                if pobj is not None:
+                    return self.arg(pobj)
+        if passive:
+            return None
+        h, dep = v.head, v.dep_
+        if h is v:
+            return None
+        if dep in ("xcomp", "ccomp", "advcl") and (dep == "xcomp" or self.infinitival(v)):
+            if h.pos_ == "ADJ" and h.head is not h:  # `was able to reach`, `eager not to cut`
+                return self.subject(h.head, depth + 1)
+            if h.lemma_.lower() in self.lex.object_control:
+                o = self.object_of(h)
+                if o is not None:
+                    return self.arg(o)
+            return self.subject(h, depth + 1) if self.is_verb(h) else None
+        if dep in ("advcl", "conj") and self.is_verb(h):
+            return self.subject(h, depth + 1)
+        if dep == "acl" and v.tag_ == "VBG":
+            return self.arg(h)
+        if dep == "pcomp" and h.head is not h and self.is_verb(h.head):  # `after meeting X`
+            return self.subject(h.head, depth + 1)
+        return None
+
+    # -------------------------------------------------------------- negation
+    def negated_here(self, t) -> bool:
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in self.lex.negation
+                                   and c.lower_ != "without"):
+                return True
+        return False
+
+    def negated(self, v) -> bool:
+        """Negated here, or the complement of `fail to`, `refuse to`, or of a negated attempt."""
+        if self.negated_here(v):
+            return True
+        t = v
+        for _ in range(MAX_CLIMB):
+            h = t.head
+            if h is t or t.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acomp"):
+                return False
+            if t.dep_ == "advcl" and not self.infinitival(t):
+                return False
+            if t.dep_ == "ccomp" and h.lemma_.lower() in self.lex.speech:
+                return False
+            hl = h.lemma_.lower()
+            if t.dep_ != "conj" and hl in self.lex.negating_verbs:
+                return True
+            if self.negated_here(h):
+                return t.dep_ != "conj" and (hl in self.lex.modality_verbs or hl in self.lex.implicative)
+            t = h
+        return False
+
+    # -------------------------------------------------------------- modality
+    def modality(self, v) -> str | None:
+        """attempt, intent, directive, purpose, possible, future, conditional, hypothetical, reported, ..."""
+        if v.i in self._mod:
+            return self._mod[v.i][0]
+        self._mod[v.i] = (None, False)
+        m = self._modality(v)
+        self._mod[v.i] = (m, True)
+        return m
+
+    def _modality(self, v) -> str | None:
+        own = None
+        for c in v.children:
+            if c.dep_ == "mark" and c.lower_ in self.lex.hypothetical_marks:
+                return "hypothetical"
+            if c.dep_ == "aux" and c.lower_ in self.lex.modal_aux and own is None:
+                own = self.lex.modal_aux[c.lower_]
+        h, dep = v.head, v.dep_
+        if h is v:
+            return own
+        hl = h.lemma_.lower()
+        if dep == "ccomp" and hl in self.lex.speech:
+            if own == "conditional":  # `said it would withdraw`: future in the past
+                own = "future"
+            return own or self.lex_report()
+        if dep in ("xcomp", "ccomp", "advcl", "acomp") and (dep != "advcl" or self.infinitival(v)):
+            if h.pos_ == "ADJ" and h.head is not h:
+                if hl in self.lex.modality_verbs:
+                    return own or self.lex.modality_verbs[hl]
+                return own or (self.modality(h.head) if hl in self.lex.implicative else "intent")
+            if hl in self.lex.modality_verbs and not (dep == "advcl"):
+                return own or self.lex.modality_verbs[hl]
+            if hl in self.lex.implicative or dep == "ccomp":
+                return own or self.modality(h)
+            if dep == "advcl":
+                return own or "purpose"
+            return own or self.modality(h)
+        if dep == "conj" and self.is_verb(h):
+            return own or self.modality(h)
+        if dep == "advcl":
+            return own or None
+        return own
+
+    def lex_report(self) -> str:
+        return "reported"
+
+    # ---------------------------------------------------------------- ranges
+    def clause_ranges(self, t) -> list[tuple[int, int]]:
+        """Clean ranges of the words of t's own clause (or noun phrase), not entering embedded clauses."""
+        out: list[tuple[int, int]] = []
+        stack = [t]
+        while stack:
+            x = stack.pop()
+            out.append(self.tok_span(x))
+            for c in x.children:
+                if c.dep_ in CLAUSE_DEPS or (c.dep_ == "conj" and self.is_verb(c)):
+                    continue
+                stack.append(c)
+        out.sort()
+        merged: list[tuple[int, int]] = []
+        for a, z in out:
+            if merged and a <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], z))
+            else:
+                merged.append((a, z))
+        return merged
+
+    def time_chain(self, t) -> list[list[tuple[int, int]]]:
+        """t's own clause ranges, then those of the clauses governing it (innermost first)."""
+        chain = [self.clause_ranges(t)]
+        x = t
+        for _ in range(3):
+            if x.head is x or x.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "acomp", "pobj", "prep", "dobj",
+                                             "nsubj", "nsubjpass", "attr", "oprd", "pcomp"):
+                break
+            h = x.head
+            while h.head is not h and not self.is_verb(h) and h.pos_ != "ADJ" and h.dep_ in ("prep", "pobj", "pcomp"):
+                h = h.head
+            if h is x:
+                break
+            chain.append(self.clause_ranges(h))
+            x = h
+        return chain
+
+    # ----------------------------------------------------------------- place
+    def place_of(self, t) -> str | None:
+        """A named place in one of t's own prepositional phrases (`in Bucharest`, `to Moscow`)."""
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in self.lex.place_preps:
+                pobj = self.child(c, "pobj")
+                if pobj is not None and pobj.ent_type_ in PLACE_ENTS:
+                    return self.ent_text(pobj)
+        return None
+
+    @staticmethod
+    def ent_text(t) -> str:
+        """The named entity holding t, walked out through its I- tokens."""
+        doc, a, z = t.doc, t.i, t.i
+        while doc[a].ent_iob_ == "I" and a > 0:
+            a -= 1
+        while z + 1 < len(doc) and doc[z + 1].ent_iob_ == "I":
+            z += 1
+        return doc[a:z + 1].text

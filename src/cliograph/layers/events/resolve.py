@@ -1,0 +1,206 @@
+"""From candidates to Event records, once the actors, quotes and time layers have finished.
+
+Actors come from the actor mentions (a mention over the phrase's head first, then over its modifiers),
+pronouns from the governing clause's agent or the last fitting subject, `we`/`you` inside a quotation
+from its speaker/addressee. Dates come from a timex in the event's own clause, else in the clauses
+governing it, else the narrative time at the trigger. Every lookup is a bisect over sorted lists.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from ...model import Event, make_span
+from .extract import Candidate
+from .grammar import Arg
+from .lexicon import Lexicon
+
+POINT_TYPES = ("DATE", "TIME")
+HISTORY_BACK = 40  # subjects looked at, at most, when a pronoun points back
+
+
+def _mentions(ctx) -> list[tuple[int, int, str, str]]:
+    got = ctx.data.get("mentions")
+    if got is not None:
+        return list(got)
+    out = [(m.start, m.end, a.id, m.label) for a in ctx.doc.actors for m in a.mentions]
+    out.sort()
+    return out
+
+
+class Resolver:
+    def __init__(self, ctx, lex: Lexicon):
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.lex = lex
+        self.mentions = _mentions(ctx)
+        self.m_starts = [m[0] for m in self.mentions]
+        self.m_span = max((m[1] - m[0] for m in self.mentions), default=0)
+        self.types = {a.id: a.type for a in self.doc.actors}
+        quotes = sorted((q for q in self.doc.quotes if q.kind == "speech"), key=lambda q: q.start)
+        self.quotes = quotes
+        self.q_starts = [q.start for q in quotes]
+        self.q_span = max((q.end - q.start for q in quotes), default=0)
+        timex = [t for t in self.doc.timex if t.type in POINT_TYPES and t.value]
+        timex.sort(key=lambda t: t.start)
+        self.timex = timex
+        self.t_starts = [t.start for t in timex]
+        self.t_span = max((t.end - t.start for t in timex), default=0)
+        self.time_at = ctx.data.get("time_at")
+        self.history: list[tuple[int, str]] = []
+        self.h_pos: list[int] = []
+        self.page_starts = [p.start for p in self.doc.pages]
+        self.par_starts = [p.start for p in self.doc.paragraphs]
+        self.ref_starts = [r.start for r in self.doc.note_refs]
+
+    # ----------------------------------------------------------------- actors
+    def overlapping(self, a: int, z: int) -> list[tuple[int, int, str, str]]:
+        i = bisect_left(self.m_starts, z)
+        out = []
+        while i > 0:
+            i -= 1
+            m = self.mentions[i]
+            if m[0] < a - self.m_span:
+                break
+            if m[1] > a:
+                out.append(m)
+        return out
+
+    def named_actor(self, arg: Arg) -> str | None:
+        """The actor of a named phrase: a mention over its head, else the one nearest the head."""
+        found = self.overlapping(*arg.core)
+        if not found:
+            return self.ctx.actor_at(*arg.head) if not self.mentions else None
+        h0, h1 = arg.head
+        for m in found:
+            if m[0] < h1 and m[1] > h0:
+                return m[2]
+        return max(found, key=lambda m: m[1])[2]
+
+    def actor_of(self, arg: Arg, depth: int = 0) -> str | None:
+        if arg.pron is None:
+            return self.named_actor(arg)
+        return self.pronoun(arg, depth)
+
+    def fits(self, actor: str, kind: str) -> bool:
+        t = self.types.get(actor)
+        if t is None or kind not in ("person", "group"):
+            return True
+        return (t == "PERSON") == (kind == "person")
+
+    def pronoun(self, arg: Arg, depth: int) -> str | None:
+        linked = self.named_actor(arg) if self.mentions else None
+        if linked is not None:  # the actors layer linked this pronoun itself
+            return linked
+        pos = arg.head[0]
+        if arg.pron in ("speaker", "addressee"):
+            q = self.quote_at(pos)
+            if q is None:
+                return None
+            return q.speaker if arg.pron == "speaker" else q.addressee
+        if arg.hint is not None and depth < 4:
+            h = self.actor_of(arg.hint, depth + 1)
+            if h is not None and self.fits(h, arg.pron):
+                return h
+        i = bisect_left(self.h_pos, pos)
+        for j in range(i - 1, max(i - 1 - HISTORY_BACK, -1), -1):
+            actor = self.history[j][1]
+            if self.fits(actor, arg.pron):
+                return actor
+        return None
+
+    def quote_at(self, pos: int):
+        i = bisect_right(self.q_starts, pos)
+        while i > 0:
+            i -= 1
+            q = self.quotes[i]
+            if q.start < pos - self.q_span:
+                break
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def learn_subjects(self, subjects: list[Arg]) -> None:
+        """Resolve the named subjects once, in text order, for pronouns to point back to."""
+        for arg in subjects:
+            actor = self.named_actor(arg)
+            if actor is not None:
+                self.history.append((arg.head[0], actor))
+        self.history.sort()
+        self.h_pos = [h[0] for h in self.history]
+
+    def first_actor(self, args: list[Arg], exclude: str | None = None) -> tuple[str | None, Arg | None]:
+        for arg in args:
+            for x in (arg, *arg.conj):
+                a = self.actor_of(x)
+                if a is not None and a != exclude:
+                    return a, x
+        return None, None
+
+    # ------------------------------------------------------------------ dates
+    def timex_in(self, ranges: list[tuple[int, int]], near: int):
+        best = None
+        for a, z in ranges:
+            i = bisect_left(self.t_starts, z)
+            while i > 0:
+                i -= 1
+                t = self.timex[i]
+                if t.start < a - self.t_span:
+                    break
+                if t.end > a and (best is None or abs(t.start - near) < abs(best.start - near)):
+                    best = t
+        return best
+
+    def date_of(self, c: Candidate):
+        for ranges in c.times:
+            t = self.timex_in(ranges, c.trigger[0])
+            if t is not None:
+                return t
+        if self.time_at is not None:
+            return self.time_at(c.trigger[0])
+        return None
+
+    # -------------------------------------------------------------- citations
+    def page_label(self, pos: int) -> str | None:
+        if not self.page_starts:
+            return None
+        i = max(bisect_right(self.page_starts, pos) - 1, 0)
+        return self.doc.pages[i].label
+
+    def notes(self, start: int, end: int) -> list[str]:
+        """As model.spans.notes_citing: the first note mark at or after `end` in the same paragraph."""
+        i = bisect_right(self.par_starts, start) - 1
+        limit = len(self.doc.text)
+        if i >= 0 and self.doc.paragraphs[i].start <= start <= self.doc.paragraphs[i].end:
+            limit = self.doc.paragraphs[i].end
+        j = bisect_left(self.ref_starts, end)
+        if j < len(self.ref_starts) and self.ref_starts[j] <= limit:
+            return [self.doc.note_refs[j].label]
+        return []
+
+    # ----------------------------------------------------------------- events
+    def event(self, c: Candidate, n: int) -> Event | None:
+        agent, agent_arg = self.first_actor(c.agents)
+        patient, patient_arg = self.first_actor(c.patients, exclude=agent)
+        if c.category is None and agent is None and patient is None:
+            return None
+        t = self.date_of(c)
+        doc = self.doc
+        agent_arg = agent_arg or (c.agents[0] if c.agents else None)
+        patient_arg = patient_arg or (c.patients[0] if c.patients else None)
+        return Event(
+            id=f"e{n}", trigger=make_span(doc, *c.trigger), sentence=make_span(doc, *c.sentence),
+            predicate=c.predicate, agent=agent, patient=patient,
+            date=t.value if t is not None else None, time=t.id if t is not None else None,
+            category=c.category, page=self.page_label(c.trigger[0]), notes=self.notes(*c.trigger),
+            quad=self.lex.quad_of(c.category), negated=c.negated, modality=c.modality, place=c.place,
+            agent_text=doc.text[slice(*agent_arg.span)] if agent_arg else None,
+            patient_text=doc.text[slice(*patient_arg.span)] if patient_arg else None,
+        )
+
+    def events(self, candidates: list[Candidate]) -> list[Event]:
+        out = []
+        for c in sorted(candidates, key=lambda c: c.trigger):
+            e = self.event(c, len(out) + 1)
+            if e is not None:
+                out.append(e)
+        return out
