@@ -33,9 +33,13 @@ class ActorsLayer:
 
     def finish(self, ctx) -> None:
         lex, found = self.lex, self.found
-        names = [c for c in found.cands if c.kind == "name"]
+        names = [c for c in found.cands if c.kind in ("name", "adjective")]
         votes = vote_labels(names, lex)
         relabel(names, votes)
+        for c in names:
+            if c.kind == "adjective" and c.label != "NORP":
+                c.kind = "name"  # `[Khrushchev]` read as NORP once, a person everywhere else
+        found.cands = [c for c in found.cands if c.kind != "adjective"]
         extra = [c for c in propagate(found, votes, lex) if c.name]
         cands = sorted(found.cands + extra, key=lambda c: (c.start, -c.end))
         events = [c for c in cands if c.label == "EVENT" and c.kind == "name"]

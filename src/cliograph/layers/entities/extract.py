@@ -15,6 +15,7 @@ PLACE_PREPS = {"in", "at", "to", "from", "near", "into", "toward", "towards", "v
 DETS = {"the"}
 QUOTE_CHARS = "\"'“”‘’[](){}«»_*"
 HYPHENS = ("¬", "-", "­")
+ORDINAL_ENDS = ("first", "second", "third", "th", "1st", "2nd", "3rd")
 
 
 @dataclass(slots=True)
@@ -27,7 +28,9 @@ class Cand:
     name_start: int
     name_end: int
     name: str
-    kind: str = "name"  # name, desc (the chairman), collective (the Soviets), demonym (Soviet), part
+    # name, desc (the chairman), collective (the Soviets), demonym (Soviet), part (CCP of CCP Central
+    # Committee), adjective (a NORP word used as an adjective: kept only if relabelled)
+    kind: str = "name"
     title: str | None = None
     affiliation: str | None = None  # state id named before a title or description
     strong: bool = False  # local evidence for the label (a title, a place preposition)
@@ -151,8 +154,10 @@ class Extractor:
     # -- boundaries
 
     def _trim(self, doc, i: int, j: int, label: str) -> tuple[int, int]:
+        # the article is not part of a name (`the Soviet Union`), unless capitalized inside a sentence
+        # (`in The Hague`)
         while i < j and (doc[i].text in QUOTE_CHARS or doc[i].is_punct or
-                         (doc[i].lower_ in DETS and label in ("PERSON", "NORP"))):
+                         (doc[i].text == "the" or doc[i].text == "The" and doc[i].is_sent_start)):
             i += 1
         while j > i and (doc[j - 1].text in QUOTE_CHARS or doc[j - 1].is_punct and doc[j - 1].text != "." or
                          doc[j - 1].tag_ == "POS" or doc[j - 1].lower_ in ("'s", "’s")):
@@ -305,6 +310,11 @@ class Extractor:
         if canon and c.label != canon.type and not (c.label == "PERSON" and c.title):
             c.label = canon.type
             return
+        if c.label == "ORG" and doc[j - 1].lower_ in lex.meeting_nouns and any(
+                doc[k].ent_type_ == "ORDINAL" or doc[k].lower_.endswith(ORDINAL_ENDS)
+                for k in range(max(0, i - 2), j - 1)):
+            c.label = "EVENT"  # `the twenty-second Congress`: a meeting, not the body
+            return
         key = c.name.casefold()
         if c.label in ("ORG", "PERSON", "NORP", "LOC") and key in lex.capitals and not c.title:
             c.label = "GPE"
@@ -378,9 +388,9 @@ class Extractor:
             head = doc[i:j].root
             if head.dep_ not in ("amod", "compound") and (head.tag_ in ("NNPS", "NNS") or c.name.endswith("s")):
                 c.plural = True
-                if i > 0 and doc[i - 1].lower_ in DETS:
-                    c.start = offset + doc[i - 1].idx
-                out.append(c)
+            else:
+                c.kind = "adjective"  # `Communist parties`: a mention only if the name is another's elsewhere
+            out.append(c)
             return True
         return False
 

@@ -52,6 +52,7 @@ class Lexicon:
     agent_verbs: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
+    meeting_nouns: frozenset[str] = frozenset()
     given: frozenset[str] = frozenset()
     family_first: frozenset[str] = frozenset()
     # name_key -> Canonical for state names and aliases, organisation names and acronyms
@@ -82,7 +83,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    t = json.loads(_read("titles.json"))
+    t = json.loads(_read("words.json"))
     lex = Lexicon(
         titles=t["titles"],
         modifiers=frozenset(t["modifiers"]),
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
         agent_verbs=frozenset(t["agent_verbs"]),
         place_words=frozenset(t["place_words"]),
         particles=frozenset(t["particles"]),
+        meeting_nouns=frozenset(t["meeting_nouns"]),
         given=_words("given_names.txt") | _words("given_extra.txt"),
         family_first=_words("family_first.txt"),
     )
