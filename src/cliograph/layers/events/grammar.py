@@ -144,7 +144,12 @@ class Grammar:
             return None
         if dep in ("xcomp", "ccomp", "advcl") and (dep == "xcomp" or self.infinitival(v)):
             if h.pos_ == "ADJ" and h.head is not h:  # `was able to reach`, `eager not to cut`
-                return self.subject(h.head, depth + 1)
+                s = self.subject(h.head, depth + 1)
+                hl = h.lemma_.lower()
+                if s is not None and s.lemma == "it" and hl not in self.lex.implicative and \
+                        hl not in self.lex.modality_verbs:
+                    return None  # `it is imperative to build`: no doer named
+                return s
             if h.lemma_.lower() in self.lex.object_control:
                 o = self.object_of(h)
                 if o is not None:

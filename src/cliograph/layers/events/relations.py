@@ -66,8 +66,9 @@ def _names(doc: Document) -> dict[str, str]:
 
 
 def _side(doc: Document, level: str):
-    ids = {a.id for a in doc.actors}
-    aff = {a.id: a.affiliation for a in doc.actors if a.affiliation in ids}
+    ids = {a.id: a.id for a in doc.actors}
+    ids.update({a.name: a.id for a in doc.actors if a.name not in ids})  # an affiliation may be an id or a name
+    aff = {a.id: ids[a.affiliation] for a in doc.actors if a.affiliation in ids}
     if level == "side":
         return lambda x: aff.get(x, x)
     if level != "actor":

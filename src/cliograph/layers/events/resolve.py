@@ -128,9 +128,12 @@ class Resolver:
         self.history.sort()
         self.h_pos = [h[0] for h in self.history]
 
-    def first_actor(self, args: list[Arg], exclude: str | None = None) -> tuple[str | None, Arg | None]:
+    def first_actor(self, args: list[Arg], exclude: str | None = None,
+                    objects: bool = False) -> tuple[str | None, Arg | None]:
         for arg in args:
             for x in (arg, *arg.conj):
+                if objects and x.pron and x.lemma == "it" and x.hint is None:
+                    continue  # an object `it` is mostly a thing or a proposal, not an actor
                 a = self.actor_of(x)
                 if a is not None and a != exclude:
                     return a, x
@@ -180,7 +183,7 @@ class Resolver:
     # ----------------------------------------------------------------- events
     def event(self, c: Candidate, n: int) -> Event | None:
         agent, agent_arg = self.first_actor(c.agents)
-        patient, patient_arg = self.first_actor(c.patients, exclude=agent)
+        patient, patient_arg = self.first_actor(c.patients, exclude=agent, objects=True)
         if c.category is None and agent is None and patient is None:
             return None
         t = self.date_of(c)
