@@ -57,9 +57,11 @@ def who(tok, lo: int, hi: int, offset: int, quote_tok) -> Who:
                 continue
             b = max(b, c.right_edge.i)
     a, b = max(a, lo), min(b, hi - 1)
+    if quote_tok(tok.i):
+        a = b = tok.i
     while a < tok.i and (quote_tok(a) or tok.doc[a].is_punct):
         a += 1
-    for k in range(tok.i, b + 1):
+    for k in range(tok.i + 1, b + 1):
         if quote_tok(k) or tok.doc[k].text in ";:":
             b = k - 1
             break
@@ -89,10 +91,12 @@ def subject_of(v, lex: Lexicon):
     return None
 
 
-def inverted_subject(v, end: int):
+def inverted_subject(v, end: int, quote_tok):
     """`said Chen`, `cried his wife`: the first noun after the verb when the parse gave no subject."""
     for k in range(v.i + 1, min(end, v.i + 5)):
         t = v.doc[k]
+        if quote_tok(k):
+            return None
         if t.pos_ in ("PROPN", "PRON", "NOUN"):
             if t.pos_ == "PRON" and t.lower_ in ("it", "this", "that", "what"):
                 return None
@@ -207,9 +211,10 @@ class Reader:
                 if a is not None:
                     cue.speaker = self.who(a, lo, hi)
                 return cue
-            if s is None or not lo <= s.i < hi:
-                inv = inverted_subject(v, hi) if s is None else None
-                s = inv if inv is not None else s
+            if s is not None and (self.quote_tok(s.i) or not lo <= s.i < hi):
+                s = None  # a name inside the quotation (a vocative) is not its speaker
+            if s is None:
+                s = inverted_subject(v, hi, self.quote_tok)
             cue = Cue(verb=v.lemma_.lower(), how=side)
             if s is not None and s.pos_ in ("PROPN", "PRON", "NOUN", "NUM", "DET", "X", "ADJ"):
                 if not (s.pos_ == "PRON" and s.lower_ in ("it", "this", "that", "which", "what", "who")):
