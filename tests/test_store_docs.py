@@ -30,7 +30,7 @@ Notes
 LETTERS = """In a letter of June 1922 Anna Keller wrote to the press that Ostend had been "a lesson in patience." The editor Marta Vos answered her in print.
 """
 
-HOSTILE = """The envoy read the note aloud: "<script>window.__xss = 1</script> is not a treaty." The minister replied, "\\"><img src=x onerror=window.__xss=2> will not do either."
+HOSTILE = """The envoy read the note aloud: "<script>window.__xss = 1</script> is not a treaty." The minister replied, '"><img src=x onerror=window.__xss=2> will not do either.'
 """
 
 
@@ -109,7 +109,7 @@ def letters():
 def hostile():
     doc = ingest_bytes(HOSTILE.encode(), "hostile.txt")
     script = "<script>window.__xss = 1</script> is not a treaty."
-    img = '\\"><img src=x onerror=window.__xss=2> will not do either.'
+    img = '"><img src=x onerror=window.__xss=2> will not do either.'
     doc.actors = [actor(doc, "a1", "<b>The envoy</b>", "PERSON", ("envoy", 0))]
     doc.quotes = [span(doc, script, Quote, id="q1", speaker="a1", speaker_text="The envoy"),
                   span(doc, img, Quote, id="q2", speaker_text="The minister")]

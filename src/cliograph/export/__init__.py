@@ -41,7 +41,7 @@ def export(docs: Iterable[Document], fmt: str, output: str | os.PathLike | None 
         from .tabular import write_csv, write_parquet
 
         counts = (write_parquet if fmt == "parquet" else write_csv)(docs, output)
-        return f"{counts['documents']} documents as {fmt} tables in {output}"
+        return f"{counts['documents']} documents as {fmt} tables (one file per table)"
     with _text_out(output) as out:
         if fmt == "csv":
             from .tabular import write_csv_table
