@@ -25,7 +25,8 @@ dev: $(VENV)/.dev
 demo: $(VENV)/.installed
 	$(BIN)/cliograph analyze samples/demo.txt -o demo.json
 	$(BIN)/cliograph read samples/demo.txt
-	@echo "wrote demo.json"
+	$(BIN)/cliograph report samples/demo.txt -o report.html
+	@echo "wrote demo.json and report.html (open $(CURDIR)/report.html in a browser)"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests bench
@@ -34,4 +35,4 @@ test: lint
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) demo.json
+	rm -rf $(VENV) demo.json report.html
