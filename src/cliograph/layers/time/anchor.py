@@ -114,7 +114,8 @@ class Resolver:
             return live or self.dct_ref()
         # a calendar date without its year
         if self.dct is not None:
-            if live is not None and live.explicit and live.par == it.par:
+            if live is not None and live.explicit and live.par == it.par and (
+                    sem.when.gran != "W" or live.when.gran == "D"):
                 return live
             return self.dct_ref()
         return live
@@ -151,10 +152,14 @@ class Resolver:
     def resolve_rel(self, it: Item, ref: Ref, conf: float) -> None:
         sem = it.cand.sem
         base = ref.when
+        n = sem.n
+        if sem.unit == "WE" and sem.dir == "tense" and it.cand.tense == "past" and base.gran == "D" and \
+                base.date() is not None and base.date().isoweekday() <= 5:
+            n -= 1  # `the weekend` told in the past tense on a weekday: the one just gone
         if sem.unit in ("S", "MIN", "H"):
             w, exact = base, base.gran == "D"
         else:
-            w, exact = shift(base, sem.unit, sem.n)
+            w, exact = shift(base, sem.unit, n)
         if exact and ORDER.get(w.gran, 8) > ORDER.get(sem.gran, 8):
             w = coarsen(w, sem.gran)
         if sem.event:
@@ -167,7 +172,7 @@ class Resolver:
         it.when = w
         it.value = w.value()
         it.confidence = conf if exact else conf * 0.6
-        it.moves = sem.n != 0 and not sem.event and not it.quoted and w.y is not None
+        it.moves = not sem.event and not it.quoted and w.y is not None and (sem.n != 0 or sem.base == "dct")
 
     def resolve_cal(self, it: Item, ref: Ref, direction: str, conf: float) -> None:
         sem = it.cand.sem
@@ -190,7 +195,7 @@ class Resolver:
             if direction == "same" and w.gran == "S" and w.season == "WI" and (ref.when.m or 12) <= 2:
                 y = ref.when.y - 1
             elif direction == "same":
-                y = ref.when.y
+                y = ref.when.y + sem.n
             else:
                 y = nearest_year(w, ref.when, direction)
             it.when = replace(w, y=y, pod=sem.pod or w.pod, hm=sem.hm or w.hm)

@@ -146,12 +146,40 @@ class Dates(Base):
             j, y = self.year_or_era(k2)
         return cal(i, j, When("D", y=y, m=m, d=d))
 
+    def of_year(self, j: int):
+        """`of that year`, `of the following year`, `of last year` after a season or month: a function
+        that turns the partial date into one tied to that year (with `.j` its end), or None."""
+        if self.low(j) != "of":
+            return None
+        k = j + 1
+        m = self.match(k, self.V.anaphoric_dets)
+        base = "anchor"
+        if m:
+            k, det = m
+            n = self.V.relative_dets.get(str(det).split()[-1], 0)
+        elif self.low(k) in ("this", "last", "next"):
+            base, n, k = "dct", self.V.relative_dets[self.low(k)], k + 1
+        else:
+            return None
+        if self.low(k) != "year":
+            return None
+
+        def tie(c: Cand) -> Cand:
+            c.sem.base, c.sem.dir, c.sem.n = base, "same", n
+            return c
+
+        tie.j = k + 1
+        return tie
+
     def month_alone(self, i: int) -> Cand | None:
         """A month name with no day or year, where the words around it make it one (`in May`, not `May I`)."""
         mm = self.month_at(i)
         if not mm:
             return None
         j, m = mm
+        of_year = self.of_year(j)
+        if of_year:
+            return of_year(cal(i, of_year.j, When("M", m=m)))
         tok = self.t[i]
         prev = self.low(i - 1)
         if tok.low == "may":
@@ -187,6 +215,8 @@ class Dates(Base):
         if full and full.sem.when.gran == "D":
             full.i = i
             return self.with_pod(full)
+        if self.low(i - 1) in ("a", "an", "every", "each"):
+            return None  # `a Wednesday`: any Wednesday
         c = cal(i, j, When("W", weekday=wd))
         return self.with_pod(c)
 
@@ -286,6 +316,9 @@ class Dates(Base):
                     len(self.t[j + 1].text) in (2, 4):
                 j += 2
             return cal(i, j, When("S", y=yy[1], season=code))
+        of_year = self.of_year(j)
+        if of_year:
+            return of_year(cal(i, of_year.j, When("S", season=code)))
         if det is None:
             prev = self.low(i - 1)
             if code == "FA" or self.is_noun(j) or self.low(j) == "of":

@@ -168,8 +168,20 @@ class Base:
         return (prev in self.V.attributive_dets or prev.endswith("'s")) and self.is_noun(j)
 
     def aside(self, i: int) -> bool:
+        """A year that does not move the narrative: in parentheses, after `since`/`until`, or inside a
+        relative clause or participle about someone (`Zhou, who was born in 1898`, `founded in 1998`)."""
         prev = self.low(i - 1)
-        return prev in ("(", "[") or prev in self.V.anchor_blocking_preps
+        if prev in ("(", "[") or prev in self.V.anchor_blocking_preps:
+            return True
+        k, steps = i, 0
+        while self.tagged and 0 <= k < self.n and steps < 5:
+            dep = self.t[k].dep
+            if dep in ("relcl", "acl", "appos"):
+                return True
+            if dep in ("ROOT", "ccomp", "conj", "advcl") or self.t[k].head == k:
+                return False
+            k, steps = self.t[k].head, steps + 1
+        return False
 
     # ------------------------------------------------------------ tense
     def children(self) -> dict[int, list[int]]:

@@ -62,6 +62,8 @@ class Relative(Base):
         if self.low(i) == "the" and self.low(i + 1) == "coming":
             k = i + 1
         det = self.low(k)
+        if det == "the" and self.low(i + 1) == "weekend":
+            return Cand(i, i + 2, "DATE", Sem("rel", base="dct", unit="WE", n=0, gran="W", dir="tense"))
         if det not in self.V.deictic_dets or (det in ("last", "past", "next") and self.low(i - 1) == "the"):
             return None
         if det in ("past", "coming") and k == i:
@@ -179,7 +181,7 @@ class Relative(Base):
         if code == "S" and (self.low(k) in ("a", "an", "one") or (hyphen and spelled and self.low(i - 1) not in (
                 "a", "an"))):
             return None  # `a second time`, `the twenty-second Congress`
-        if self.low(k) in ("a", "an") and plural:
+        if self.low(k) in ("a", "an") and n == 1 and plural:
             return None
         parts = [(n, code)]
         if self.low(j) == "and" and self.low(j + 1) in ("a", "one") and self.low(j + 2) == "half" and n is not None:

@@ -246,8 +246,8 @@ def nearest_year(item: When, ref: When, direction: str) -> int:
     """
     if ref.y is None:
         return 0
-    if ref.gran in ("Y", "C", "E"):
-        return ref.y  # a whole-year reference: the same year
+    if ref.gran in ("Y", "C", "E"):  # a whole-year reference: the same year, or the one beside it
+        return ref.y + {"prev": -1, "after": 1}.get(direction, 0)
     cands = [replace(item, y=ref.y + k) for k in (-1, 0, 1)]
     lo_r, hi_r = ref.interval()
     mid_r = (lo_r + hi_r) / 2
