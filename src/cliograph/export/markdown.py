@@ -10,13 +10,15 @@ from ..store.dates import value_range
 from .inline import blocks, tokens
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.M)
+_LINE_START = re.compile(r"^(\s*)([#>+=-])", re.M)
+_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.M)
 
 
 def escape(text: str) -> str:
     """Text that Markdown shows as written (no emphasis, links, HTML or headings)."""
     text = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LIST_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def _cite(page: str | None, notes: list[str]) -> str:
