@@ -12,6 +12,7 @@ from .lexicon import Lexicon, norm
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 PLACE_PREPS = {"in", "at", "to", "from", "near", "into", "toward", "towards", "via", "across"}
+PLACE_PREPS_OF = PLACE_PREPS | {"of"}
 DETS = {"the"}
 QUOTE_CHARS = "\"'“”‘’[](){}«»_*"
 HYPHENS = ("¬", "-", "­")
@@ -89,6 +90,9 @@ def clause_of(t, offset: int) -> int:
     return -1
 
 
+BLOCK = Cand(start=-1, end=-1, label="OTHER", name_start=-1, name_end=-1, name="")
+
+
 class Extractor:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -131,8 +135,12 @@ class Extractor:
             c = self._cand(parsed, offset, i, j, label, sent_of)
             add(i, j, c)
 
+        for t in parsed:
+            if owner[t.i] is None and t.ent_type_ and t.ent_type_ not in LABELS:
+                owner[t.i] = BLOCK  # dates, numbers, works, laws: not names of actors
         self._titled(parsed, offset, owner, cands, add, sent_of)
         self._given_names(parsed, offset, owner, add, sent_of)
+        self._places(parsed, offset, owner, add, sent_of, found.lower)
         out = []
         for i, j, c in cands:
             if c.label == "PERSON":
@@ -302,10 +310,42 @@ class Extractor:
             add(i, m, c)
             i = m
 
+    def _places(self, doc, offset: int, owner, add, sent_of, lower: set[str]) -> None:
+        """`of Yeovil,`, `at Gibraltar.`: a capitalized name alone between a place preposition and a
+        stop is a place, unless it is a word the text also writes in lowercase."""
+        lex = self.lex
+        n = len(doc)
+        for t in doc:
+            if t.lower_ not in PLACE_PREPS_OF or t.i + 1 >= n:
+                continue
+            k = t.i + 1
+            if owner[k] is not None or not is_cap(doc[k]) or doc[k].is_stop or lex.title(doc[k].text) or \
+                    norm(doc[k].text) in lex.given or doc[k].is_sent_start:
+                continue
+            m = self._run(doc, k, owner)
+            if m == k or m - k > 3 or m < n and not (doc[m].is_punct and doc[m].text in ",.;:)"):
+                continue
+            if any(doc[x].text.lower() in lower or not doc[x].is_alpha and "-" not in doc[x].text
+                   for x in range(k, m)):
+                continue
+            c = self._cand(doc, offset, k, m, "GPE", sent_of)
+            c.strong = True
+            add(k, m, c)
+
     # -- labels
 
     def _fix_label(self, doc, i: int, j: int, c: Cand) -> None:
         lex = self.lex
+        last = norm(doc[j - 1].text)
+        if c.label in ("ORG", "PERSON") and not c.title and (
+                j - i > 1 and last in lex.facility_words or "-" in last and last.rsplit("-", 1)[1] in lex.facility_words):
+            c.label = "FAC"  # `Music Hall`, `Jermyn-street`
+            return
+        if c.label in ("ORG", "PERSON") and j - i == 1 and not c.title and norm(doc[i].text) not in lex.given and \
+                i > 0 and (doc[i - 1].lower_ in ("in", "at", "near") or
+                           doc[i - 1].lower_ == "of" and i > 1 and doc[i - 2].text == ","):
+            c.label, c.strong = "GPE", True  # `in Manchester`, `Mr. Pickstone, of Hyde`
+            return
         canon = lex.canonical(c.name)
         if canon and c.label != canon.type and not (c.label == "PERSON" and c.title):
             c.label = canon.type

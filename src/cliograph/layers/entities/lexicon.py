@@ -51,6 +51,7 @@ class Lexicon:
     government_nouns: frozenset[str] = frozenset()
     agent_verbs: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
+    facility_words: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     meeting_nouns: frozenset[str] = frozenset()
     given: frozenset[str] = frozenset()
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
         government_nouns=frozenset(t["government_nouns"]),
         agent_verbs=frozenset(t["agent_verbs"]),
         place_words=frozenset(t["place_words"]),
+        facility_words=frozenset(t["facility_words"]),
         particles=frozenset(t["particles"]),
         meeting_nouns=frozenset(t["meeting_nouns"]),
         given=_words("given_names.txt") | _words("given_extra.txt"),
