@@ -359,6 +359,11 @@ class Extractor:
                 if c.lower_ == "of" and role in ("patient", "theme"):
                     fr.obj_tok = g.content_noun(pobj)
                     fr.obj = g.arg(fr.obj_tok)
+                    by = next((b for b in pobj.children if b.dep_ == "prep" and b.lower_ == "by"), None)
+                    if by is not None and g.child(by, "pobj") is not None:  # `of Egypt by Britain`
+                        fr.subj = g.arg(g.child(by, "pobj"))
+                elif c.lower_ == "by":
+                    fr.subj = g.arg(pobj)
                 elif c.lower_ == "of" and role == "agent":
                     fr.subj = fr.subj or g.arg(pobj)
                 else:

@@ -113,8 +113,12 @@ class Grammar:
         return v.dep_ == "acl" and v.tag_ == "VBN"
 
     def object_of(self, v):
-        """Direct object token of verb v."""
-        return self.child(v, "dobj", "obj")
+        """Direct object token of verb v (a name the parser took for an adverbial counts too)."""
+        o = self.child(v, "dobj", "obj")
+        if o is None:
+            o = next((c for c in v.rights if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ in
+                      ("PERSON", "ORG", "GPE", "NORP")), None)
+        return o
 
     # --------------------------------------------------------------- subject
     def subject(self, v, depth: int = 0) -> Arg | None:
@@ -154,7 +158,12 @@ class Grammar:
                 o = self.object_of(h)
                 if o is not None:
                     return self.arg(o)
-            return self.subject(h, depth + 1) if self.is_verb(h) else None
+            if not self.is_verb(h):
+                return None
+            s = self.subject(h, depth + 1)
+            if s is not None and s.lemma == "it" and h.lemma_ == "be":
+                return None  # `it is time to act`
+            return s
         if dep in ("advcl", "conj") and self.is_verb(h):
             return self.subject(h, depth + 1)
         if dep == "acl" and v.tag_ == "VBG":
@@ -278,12 +287,17 @@ class Grammar:
 
     # ----------------------------------------------------------------- place
     def place_of(self, t) -> str | None:
-        """A named place in one of t's own prepositional phrases (`in Bucharest`, `to Moscow`)."""
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in self.lex.place_preps:
-                pobj = self.child(c, "pobj")
-                if pobj is not None and pobj.ent_type_ in PLACE_ENTS:
-                    return self.ent_text(pobj)
+        """A named place in one of t's own prepositional phrases (`in Bucharest`, `to Moscow`), or in
+        its object's (`met Nehru in Belgrade`, where the parser hangs the place on the object)."""
+        o = self.object_of(t) if self.is_verb(t) else None
+        for x, preps in ((t, self.lex.place_preps), (o, ("in", "at"))):
+            if x is None:
+                continue
+            for c in x.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    pobj = self.child(c, "pobj")
+                    if pobj is not None and pobj.ent_type_ in PLACE_ENTS:
+                        return self.ent_text(pobj)
         return None
 
     @staticmethod
