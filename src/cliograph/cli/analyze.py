@@ -18,18 +18,21 @@ from .shared import load_nlp, open_out
               help="json: one object (an array for several files); jsonl: one line per file, in input order.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option("--reference-date", callback=_check_date, help="The document's own date (YYYY-MM-DD), for news.")
+@click.option("--year-hint", type=click.IntRange(-9999, 9999), envvar="CLIOGRAPH_YEAR_HINT",
+              help="The year a text about a year it never names is about (dates `On July 16` by it).")
 @click.option("--model", help="spaCy model name (default: $CLIOGRAPH_MODEL, en_core_web_sm, the PyPI re-upload).")
 @click.option("--structure-only", is_flag=True, help="Only recover the document structure (no spaCy).")
 @click.option("--layers", envvar="CLIOGRAPH_LAYERS", help="Comma-separated layers to run (default: all: "
               "actors,quotes,timex,events).")
-def analyze(files, fmt, output, reference_date, model, structure_only, layers):
+def analyze(files, fmt, output, reference_date, year_hint, model, structure_only, layers):
     """Analyze FILES and write `cliograph/1` JSON.
 
     A bad file is reported on stderr and skipped; the others are written and the exit status is 2.
 
     Example: cliograph analyze book.txt --format json -o book.json
     """
-    from ..pipeline import LAYERS, analyze_file
+    from ..ingest import ingest_file
+    from ..pipeline import LAYERS, analyze_document, analyze_file
 
     if structure_only:
         layers = ()
@@ -46,7 +49,12 @@ def analyze(files, fmt, output, reference_date, model, structure_only, layers):
     with open_out(output) as out:
         for path in files:
             try:
-                doc = analyze_file(path, reference_date=reference_date, nlp=nlp, layers=layers)
+                if year_hint is None:
+                    doc = analyze_file(path, reference_date=reference_date, nlp=nlp, layers=layers)
+                else:
+                    doc = ingest_file(path, reference_date)
+                    doc.source.year_hint = year_hint
+                    doc = analyze_document(doc, nlp=nlp, layers=layers)
             except CliographError as e:
                 click.echo(f"cliograph: {e}", err=True)
                 failed += 1

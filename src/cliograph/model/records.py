@@ -151,6 +151,7 @@ class Source:
     encoding: str = "utf-8"
     format: str = "txt"
     reference_date: str | None = None
+    year_hint: int | None = None  # the year a text that names none is about (analyze --year-hint)
     title: str | None = None
     author: str | None = None
     date: str | None = None
