@@ -230,8 +230,9 @@ def _cite(row: dict) -> str:
 
 def _line(kind: str, row: dict) -> str:
     if kind == "actors":
-        return (f"{row['name']} ({row['type']}, id {row['id']}): {row['mentions']} mentions in {row['documents']} "
-                f"documents, said {row['said']}, addressed {row['received']}, {row['events']} events")
+        docs = f"{row['documents']} document" + ("s" if row["documents"] != 1 else "")
+        return (f"{row['name']} ({row['type']}, id {row['id']}): {row['mentions']} mentions in {docs}, "
+                f"said {row['said']}, addressed {row['received']}, {row['events']} events")
     if kind == "timeline":
         kind = "events" if row["entry"] == "event" else "quotes"
         return f"{row['date']}  " + _line(kind, {**row, "date": None})
