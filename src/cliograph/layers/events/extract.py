@@ -233,11 +233,12 @@ class Extractor:
             pobj = g.child(dative, "pobj")
             if pobj is not None or dative.pos_ != "ADP":
                 out.append(g.arg(pobj if pobj is not None else dative))
-        direct = g.object_of(v)
-        if direct is not None:
-            out.append(g.arg(direct))
-        if fr.obj is not None:
-            out.append(fr.obj)
+        if mode != "source":  # what is withdrawn is the theme, not the one it is withdrawn from
+            direct = g.object_of(v)
+            if direct is not None:
+                out.append(g.arg(direct))
+            if fr.obj is not None:
+                out.append(fr.obj)
         out += [a for p, a, _ in fr.preps if p in DIRECT_PREPS]
         for _, _, pobj in fr.preps:  # `in a conversation with X`
             out += self.meeting_partners(pobj)
@@ -310,6 +311,8 @@ class Extractor:
             mode = rd.comp_reading.pattern.patient if rd.comp_reading.pattern else mode
             predicate += " " + comp_fr.key + "".join(f" {w}" for w in sorted(comp_fr.advmods & self.lex.home_words))
         agents = [fr.subj] if fr.subj is not None else []
+        if mode == "source" and fr.obj is not None:
+            agents.append(fr.obj)  # `the Soviet advisors were withdrawn`: their state withdrew them
         patients = self.patients(v, fr, mode, rd.comp if comp_fr else fr.comp, comp_fr or self.comp_frame(fr))
         if rd.pattern is not None and rd.pattern.swap:
             givers = [a for p, a, _ in fr.preps if p == "from"]
@@ -415,14 +418,20 @@ class Extractor:
         if fr.obj is not None and entry.get("of") == "patient":
             patients.append(fr.obj)
         patients += [a for p, a, _ in fr.preps if p in DIRECT_PREPS + ("for",)]
-        if fr.obj is not None and entry.get("of") != "patient":
+        theme = mode == "source" or entry.get("of") == "theme"
+        if fr.obj is not None and theme:
+            agents.append(fr.obj)  # `the withdrawal of the Soviet advisors`: their state withdrew them
+        elif fr.obj is not None and entry.get("of") != "patient":
             patients.append(fr.obj)
         start = g.tok_span(self.doc[first])[0]
         negated = fr.negated or (gov is not None and g.negated(gov) and n.dep_ in ("dobj", "nsubjpass"))
         modality = g.modality(gov) if gov is not None else None
+        times = g.time_chain(n)
+        if gov is None or (gov.lemma_.lower() not in self.lex.aspectual and gov.lemma_.lower() not in self.lex.light):
+            times = times[:1]  # `saw the pull-out as a mistake` in 1964 does not date the pull-out
         return Candidate(trigger=(start, g.tok_span(n)[1]), sentence=g.sentence(n), predicate=entry["verb"],
                          category=category, agents=agents, patients=patients, negated=negated,
-                         modality=modality, place=g.place_of(n), times=g.time_chain(n), nominal=True)
+                         modality=modality, place=g.place_of(n), times=times, nominal=True)
 
     def governing_verb(self, n):
         """The verb whose clause holds noun n as subject, object or prepositional phrase."""

@@ -28,6 +28,7 @@ class Arg:
     lemma: str = ""
     ent: str = ""
     pron: str | None = None  # person, group, speaker, addressee
+    people: bool = False  # the head names people or a body (`Soviet technicians`), not a thing
     hint: Arg | None = None  # for a pronoun: the governing clause's agent, tried first
     conj: list[Arg] = field(default_factory=list)
 
@@ -71,8 +72,10 @@ class Grammar:
             kind = self.lex.pronouns.get(t.lower_)
             if kind and kind != "relative":
                 pron = kind
+        lemma = t.lemma_.lower()
+        people = t.ent_type_ in NAME_ENTS or lemma in self.lex.people or t.lower_ in self.lex.people
         a = Arg(head=self.tok_span(t), core=self.range_span(left, t), span=self.range_span(left, right),
-                lemma=t.lemma_.lower(), ent=t.ent_type_, pron=pron)
+                lemma=lemma, ent=t.ent_type_, pron=pron, people=people)
         if conj:
             a.conj = [self.arg(c, conj=False) for c in t.conjuncts if c.i > t.i]
         return a

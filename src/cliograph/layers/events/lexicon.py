@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -50,6 +50,7 @@ class Lexicon:
     light: frozenset[str]
     motion: frozenset[str]
     stative: frozenset[str]
+    aspectual: frozenset[str]
     nouns: dict[str, dict]
     classes: dict[str, frozenset[str]]
     quad: dict[str, str]
@@ -68,7 +69,7 @@ class Lexicon:
     place_preps: frozenset[str]
     source_preps: frozenset[str]
     home_words: frozenset[str]
-    _noun_words: frozenset[str] = field(default=frozenset())
+    people: frozenset[str] = frozenset()
 
     def in_class(self, word: str, name: str) -> bool:
         """`word` (lower-case lemma or text) belongs to the class `name` (without the @)."""
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         speech=frozenset(verbs["speech"]), object_control=frozenset(verbs["object_control"]),
         delegating=frozenset(verbs["delegating"]), light=frozenset(verbs["light"]),
         motion=frozenset(verbs["motion"]), stative=frozenset(verbs["stative"]),
+        aspectual=frozenset(verbs["aspectual"]),
         nouns=nouns["events"], classes={k: frozenset(v) for k, v in nouns["classes"].items()},
         quad=plover["quad"], score=plover["score"],
         negation=frozenset(cues["negation"]), negating_verbs=frozenset(cues["negating_verbs"]),
@@ -119,4 +121,6 @@ def lexicon() -> Lexicon:
         pronouns=cues["pronouns"], recipient_preps=frozenset(cues["recipient_preps"]),
         place_preps=frozenset(cues["place_preps"]), source_preps=frozenset(cues["source_preps"]),
         home_words=frozenset(cues["home_words"]),
+        people=frozenset().union(*(nouns["classes"][k] for k in
+                                   ("people", "personnel", "military", "person", "delegation", "protester"))),
     )
