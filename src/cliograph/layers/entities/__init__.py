@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from .build import ActorIndex, make_actors, mention_list
 from .casing import caps_regions, inside, recase
-from .cluster import Clusterer, propagate, relabel, vote_labels
+from .cluster import Clusterer, common_word, propagate, relabel, vote_labels
 from .extract import Extractor, Found
 from .gazetteer import Gazetteer, gazetteer_from_env, load_gazetteer
-from .lexicon import lexicon
+from .lexicon import common_nouns, lexicon
 from .resolve import resolve_descriptions
 
 __all__ = ["ActorsLayer", "Gazetteer", "load_gazetteer", "make_layer"]
@@ -26,10 +26,12 @@ class ActorsLayer:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.lex = lexicon()
         self.gazetteer = gazetteer
-        self.extractor = Extractor(self.lex)
+        self.extractor = Extractor(self.lex, None)
         self.found = Found()
 
     def paragraph(self, ctx, offset: int, parsed) -> None:
+        if self.extractor.nouns is None:
+            self.extractor.nouns = common_nouns(ctx.nlp)
         regions = caps_regions(parsed, self.lex.acronyms) if ctx.nlp is not None else []
         if not regions:
             self.extractor.paragraph(parsed, offset, self.found)
@@ -71,7 +73,7 @@ class ActorsLayer:
         for c in names:
             if c.kind == "adjective" and c.label != "NORP":
                 c.kind = "name"  # `[Khrushchev]` read as NORP once, a person everywhere else
-        found.cands = [c for c in found.cands if c.kind != "adjective"]
+        found.cands = [c for c in found.cands if c.kind != "adjective" and not common_word(c, found.lower, lex)]
         extra = [c for c in propagate(found, votes, lex) if c.name]
         cands = sorted(found.cands + extra, key=lambda c: (c.start, -c.end))
         events = [c for c in cands if c.label == "EVENT" and c.kind == "name"]

@@ -67,6 +67,13 @@ def relabel(names: list[Cand], votes: dict[str, Counter]) -> None:
                 c.label = best
 
 
+def common_word(c: Cand, lower: set[str], lex: Lexicon) -> bool:
+    """A capitalized word opening a sentence that the text also writes in lowercase (`Courier`,
+    `Sickness`): a common noun the model took for a name."""
+    return c.kind == "name" and c.initial and not c.title and not c.strong and " " not in c.name and \
+        c.name.lower() in lower and not lex.canonical(c.name) and norm(c.name) not in lex.given
+
+
 def propagate(found: Found, votes: dict[str, Counter], lex: Lexicon) -> list[Cand]:
     """Names the model found somewhere, found again where it missed them (`Curtis`, `Stepan Chervonenko`)."""
     surnames = {k for k, v in votes.items() if v and v.most_common(1)[0][0] == "PERSON"}

@@ -94,9 +94,10 @@ BLOCK = Cand(start=-1, end=-1, label="OTHER", name_start=-1, name_end=-1, name="
 
 
 class Extractor:
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, nouns: frozenset[str] | None = frozenset()) -> None:
         self.lex = lex
         self.sent = 0
+        self.nouns = nouns  # common nouns of the model's lemmatizer tables
 
     def paragraph(self, parsed, offset: int, found: Found) -> None:
         lex = self.lex
@@ -128,6 +129,8 @@ class Extractor:
                 continue
             if all(lex.title(parsed[k].text) or norm(parsed[k].text) in lex.postnominals for k in range(i, j)):
                 continue  # `Esq`, `Captain` alone: not a name
+            if j - i == 1 and (parsed[i].tag_ in ("VBD", "VBN", "VBG") or self._plural_noun(parsed, i, e.label_)):
+                continue  # `Resolved, That ...`, `Sovereigns`, `Yachts`: words, not names
             j = self._join_broken(parsed, i, j)
             if any(owner[k] for k in range(i, j)):
                 continue
@@ -154,10 +157,25 @@ class Extractor:
             self._fix_label(parsed, i, j, c)
             self._acronym_part(parsed, offset, i, j, c, out)
             out.append(c)
+        self._lists(parsed.text, offset, out)
         self._descriptions(parsed, offset, owner, out, sent_of)
         out.sort(key=lambda c: (c.start, -c.end))
         found.cands.extend(out)
         self._loose(parsed, offset, owner, found, sent_of)
+
+    def _plural_noun(self, doc, i: int, label: str) -> bool:
+        """A capitalized plural of a common noun, not after `the` (`the Alps` stays a name)."""
+        w = doc[i].text
+        if label == "PERSON" or not self.nouns or (i > 0 and doc[i - 1].lower_ == "the") or \
+                self.lex.canonical(w) or self.lex.demonym(w):
+            return False
+        low = w.lower()
+        if low.endswith("men"):
+            return low[:-3] + "man" in self.nouns
+        if not low.endswith("s") or len(low) < 4:
+            return False
+        return any(x in self.nouns for x in (low[:-1], low[:-2] if low.endswith("es") else "",
+                                               low[:-3] + "y" if low.endswith("ies") else ""))
 
     # -- boundaries
 
@@ -366,6 +384,30 @@ class Extractor:
                 c.label = t.head.ent_type_
             elif any(ch.dep_ == "conj" and ch.ent_type_ in ("GPE", "LOC") for ch in t.children):
                 c.label = next(ch.ent_type_ for ch in t.children if ch.dep_ == "conj" and ch.ent_type_)
+
+    def _lists(self, text: str, offset: int, out: list[Cand]) -> None:
+        """In an enumeration of names (`Poole, Parkstone, Bournemouth, Wareham`), a name the model
+        labelled apart from the places around it is a place too."""
+        names = sorted((c for c in out if c.kind == "name"), key=lambda c: c.start)
+        groups, cur = [], names[:1]
+        for a, b in zip(names, names[1:], strict=False):
+            gap = text[a.end - offset:b.start - offset].strip()
+            if a.sent == b.sent and gap in (",", ";", "and", ", and", "&", "or", ", or"):
+                cur.append(b)
+            else:
+                groups.append(cur)
+                cur = [b]
+        groups.append(cur)
+        for g in groups:
+            if len(g) < 3:
+                continue
+            places = sum(c.label in ("GPE", "LOC") for c in g)
+            if places * 3 < len(g) * 2:
+                continue
+            for c in g:
+                if c.label in ("PERSON", "ORG") and not c.title and " " not in c.name and \
+                        norm(c.name) not in self.lex.given:
+                    c.label = "GPE"
 
     def _acronym_part(self, doc, offset: int, i: int, j: int, c: Cand, out: list) -> None:
         """`CCP Central Committee`: the party named inside a body's name is a mention of the party."""

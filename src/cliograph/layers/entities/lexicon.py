@@ -118,3 +118,13 @@ def _add_names(lex: Lexicon, c: Canonical, names: list[str]) -> None:
         lex.names.setdefault(key, c)
         if n.replace(".", "").isupper():
             lex.acronyms.add(key)
+
+
+@lru_cache(maxsize=4)
+def common_nouns(nlp) -> frozenset[str]:
+    """The common nouns the model's lemmatizer knows (WordNet's), or none for a model without them."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(table["noun"])
+    except Exception:  # a blank or custom pipeline: no such table
+        return frozenset()
