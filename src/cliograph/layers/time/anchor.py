@@ -56,6 +56,7 @@ class Resolver:
         self.stale = False
         self.pending: list[Item] = []
         self.section = None
+        self.weak: Ref | None = None
 
     # ------------------------------------------------------------ driving
     def run(self, items: list[Item]) -> None:
@@ -94,7 +95,10 @@ class Resolver:
         w = it.cand.sem.when
         it.when, it.value, it.explicit = w, w.value(), True
         it.confidence = 0.95
-        if it.cand.attributive or it.cand.aside or it.quoted or ORDER[w.gran] < ORDER["Y"]:
+        if not it.cand.attributive and not it.quoted and ORDER[w.gran] >= ORDER["Y"]:
+            self.weak = Ref(w, it.id, it.par, explicit=True)  # the fallback when nothing anchors
+        if it.cand.attributive or it.cand.aside or it.quoted or ORDER[w.gran] < ORDER["Y"] or \
+                it.cand.tense == "pluperfect":
             return
         it.moves = True
         ref = Ref(w, it.id, it.par, explicit=True)
@@ -131,7 +135,7 @@ class Resolver:
         if sem.dir:
             return sem.dir
         if ref.id == "reference_date":
-            return {"past": "past", "future": "future"}.get(it.cand.tense or "", "nearest")
+            return {"past": "past", "pluperfect": "past", "future": "future"}.get(it.cand.tense or "", "nearest")
         return "forward"
 
     # ------------------------------------------------------------ values
@@ -172,7 +176,8 @@ class Resolver:
         it.when = w
         it.value = w.value()
         it.confidence = conf if exact else conf * 0.6
-        it.moves = not sem.event and not it.quoted and w.y is not None and (sem.n != 0 or sem.base == "dct")
+        it.moves = not sem.event and not it.quoted and w.y is not None and (sem.n != 0 or sem.base == "dct") \
+            and it.cand.tense != "pluperfect"
 
     def resolve_cal(self, it: Item, ref: Ref, direction: str, conf: float) -> None:
         sem = it.cand.sem
@@ -201,7 +206,7 @@ class Resolver:
             it.when = replace(w, y=y, pod=sem.pod or w.pod, hm=sem.hm or w.hm)
         it.value = it.when.value()
         it.confidence = conf
-        it.moves = not it.quoted and it.when.y is not None
+        it.moves = not it.quoted and it.when.y is not None and it.cand.tense != "pluperfect"
 
     def weekday_date(self, weekday: int, base: When, direction: str) -> dt.date | None:
         day = base.date() if base.gran == "D" else None
@@ -247,7 +252,7 @@ class Resolver:
                 if it.moves:
                     last = Ref(it.when, it.id)
             return
-        cur = self.anchor or self.hint_ref() or self.dct_ref()
+        cur = self.anchor or self.weak or self.hint_ref() or self.dct_ref()
         for it in todo:
             sem = it.cand.sem
             if cur is None or (sem.kind == "rel" and cur.when.gran == "Y" and ORDER.get(sem.gran, 8) > ORDER["Y"]):

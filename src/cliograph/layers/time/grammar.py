@@ -194,9 +194,16 @@ class Base:
         return self._children
 
     def tense(self, i: int) -> str | None:
-        """past, future or present: the tense of the clause around token i (None when unknown)."""
+        """past, pluperfect, future or present: the tense of the clause around token i (None when unknown)."""
         if not self.tagged:
             return self.tense_by_words(i)
+        for k in range(i - 1, max(i - 4, 0), -1):  # `had expected that winter`, whatever the parse says
+            t = self.t[k]
+            if t.kind == "p":
+                break
+            if t.tag == "VBN" and (self.low(k - 1) == "had" or (self.low(k - 2) == "had" and
+                                                                self.t[k - 1].tag.startswith("RB"))):
+                return "pluperfect"
         k, steps = i, 0
         while 0 <= k < self.n and not self.t[k].tag.startswith(("VB", "MD")) and steps < 8:
             k, steps = self.t[k].head, steps + 1
@@ -206,6 +213,8 @@ class Base:
         if any(a in self.V.future_aux for a in auxes):
             return "future"
         tag = self.t[k].tag
+        if tag == "VBN" and "had" in auxes:
+            return "pluperfect"  # a flashback: its time is not the narrative's
         if tag == "VBD" or any(a in ("had", "did", "was", "were", "has", "have") for a in auxes):
             return "past"
         if tag == "VB" and self.t[k].dep == "xcomp":
