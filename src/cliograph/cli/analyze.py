@@ -24,7 +24,9 @@ from .shared import load_nlp, open_out
 @click.option("--structure-only", is_flag=True, help="Only recover the document structure (no spaCy).")
 @click.option("--layers", envvar="CLIOGRAPH_LAYERS", help="Comma-separated layers to run (default: all: "
               "actors,quotes,timex,events).")
-def analyze(files, fmt, output, reference_date, year_hint, model, structure_only, layers):
+@click.option("--gazetteer", type=click.Path(dir_okay=False), envvar="CLIOGRAPH_GAZETTEER",
+              help="CSV of known actors (id, name, type, aliases) that pins canonical actors.")
+def analyze(files, fmt, output, reference_date, year_hint, model, structure_only, layers, gazetteer):
     """Analyze FILES and write `cliograph/1` JSON.
 
     A bad file is reported on stderr and skipped; the others are written and the exit status is 2.
@@ -43,6 +45,10 @@ def analyze(files, fmt, output, reference_date, year_hint, model, structure_only
             fail(f"unknown layer {', '.join(unknown)}: choose from {', '.join(LAYERS)}")
     else:
         layers = LAYERS
+    if gazetteer and layers:
+        from .actors import use_gazetteer
+
+        use_gazetteer(gazetteer)
     nlp = load_nlp(model) if layers else None
     failed = 0
     results = []
