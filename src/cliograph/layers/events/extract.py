@@ -92,9 +92,10 @@ class Extractor:
                     return True
                 if name == "place" and a.ent in PLACE_ENTS:
                     return True
-                if a.lemma in self.lex.classes.get(name, ()):
+                words = self.lex.classes.get(name, ())
+                if a.lemma in words or a.word in words:
                     return True
-            elif a.lemma == s:
+            elif s in (a.lemma, a.word):
                 return True
         return False
 
@@ -229,16 +230,16 @@ class Extractor:
             for f in frames:
                 out += [a for p, a, _ in f.preps if p in ("to", "into", "for")]
         dative = g.child(v, "dative")
-        if dative is not None:
-            pobj = g.child(dative, "pobj")
-            if pobj is not None or dative.pos_ != "ADP":
-                out.append(g.arg(pobj if pobj is not None else dative))
+        if dative is not None and dative.pos_ != "ADP":  # `gave Egypt arms`
+            out.append(g.arg(dative))
         if mode != "source":  # what is withdrawn is the theme, not the one it is withdrawn from
             direct = g.object_of(v)
             if direct is not None:
                 out.append(g.arg(direct))
             if fr.obj is not None:
                 out.append(fr.obj)
+        if dative is not None and dative.pos_ == "ADP" and g.child(dative, "pobj") is not None:
+            out.append(g.arg(g.child(dative, "pobj")))  # `sent a letter to Nasser`
         out += [a for p, a, _ in fr.preps if p in DIRECT_PREPS]
         for _, _, pobj in fr.preps:  # `in a conversation with X`
             out += self.meeting_partners(pobj)

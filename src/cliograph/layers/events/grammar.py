@@ -26,6 +26,7 @@ class Arg:
     core: tuple[int, int]  # modifiers before the head (not a possessor), through the head
     span: tuple[int, int]  # what agent_text / patient_text show
     lemma: str = ""
+    word: str = ""  # the head as written, lower-case (`arms`, whose lemma is `arm`)
     ent: str = ""
     pron: str | None = None  # person, group, speaker, addressee
     people: bool = False  # the head names people or a body (`Soviet technicians`), not a thing
@@ -59,9 +60,11 @@ class Grammar:
         """The argument phrase headed by token t (a relative pronoun stands for the noun it modifies)."""
         if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl" and t.head.head is not t:
             t = t.head.head
+        lemma = t.lemma_.lower()
+        people = t.ent_type_ in NAME_ENTS or lemma in self.lex.people or t.lower_ in self.lex.people
         left = t
-        for c in t.lefts:
-            if c.dep_ in CORE_LEFT:
+        for c in t.lefts:  # a possessor counts only before a body of people: `Nasser's government`
+            if c.dep_ in CORE_LEFT or (c.dep_ == "poss" and people and c.pos_ == "PROPN"):
                 left = c.left_edge if c.left_edge.i < left.i else left
         right = t
         for c in t.rights:  # keep compound tails and `of` phrases in the shown text
@@ -72,10 +75,8 @@ class Grammar:
             kind = self.lex.pronouns.get(t.lower_)
             if kind and kind != "relative":
                 pron = kind
-        lemma = t.lemma_.lower()
-        people = t.ent_type_ in NAME_ENTS or lemma in self.lex.people or t.lower_ in self.lex.people
         a = Arg(head=self.tok_span(t), core=self.range_span(left, t), span=self.range_span(left, right),
-                lemma=lemma, ent=t.ent_type_, pron=pron, people=people)
+                lemma=lemma, word=t.lower_, ent=t.ent_type_, pron=pron, people=people)
         if conj:
             a.conj = [self.arg(c, conj=False) for c in t.conjuncts if c.i > t.i]
         return a
@@ -172,7 +173,10 @@ class Grammar:
         if dep == "acl" and v.tag_ == "VBG":
             return self.arg(h)
         if dep == "pcomp" and h.head is not h and self.is_verb(h.head):  # `after meeting X`
-            return self.subject(h.head, depth + 1)
+            g = h.head
+            if g.lemma_.lower() in self.lex.object_control and self.object_of(g) is not None:
+                return self.arg(self.object_of(g))  # `accused Britain of plotting`
+            return self.subject(g, depth + 1)
         return None
 
     # -------------------------------------------------------------- negation
