@@ -32,6 +32,7 @@ class Who:
     text: str
     pronoun: str | None = None  # lowercased, when the phrase is a personal pronoun
     head_lower: str = ""
+    plural: bool = False
 
 
 @dataclass
@@ -70,8 +71,9 @@ def who(tok, lo: int, hi: int, offset: int, quote_tok) -> Who:
     doc = tok.doc
     s, e = offset + doc[a].idx, offset + doc[b].idx + len(doc[b])
     pron = tok.lower_ if tok.pos_ == "PRON" and a == b else None
+    plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
     return Who(s, e, offset + tok.idx, offset + tok.idx + len(tok), doc.text[s - offset:e - offset], pron,
-               tok.lower_)
+               tok.lower_, plural)
 
 
 def subject_of(v, lex: Lexicon):
@@ -201,8 +203,15 @@ class Reader:
             return None  # another verb nearer: the words around do not report this quotation
         return None
 
+    def reports_other(self, v, lo: int, hi: int) -> bool:
+        """`replied that he had not`: the verb's own complement lies outside the quotation."""
+        return any(c.dep_ in ("ccomp", "xcomp") and lo <= c.i < hi and not self.quote_tok(c.i)
+                   and c.i > v.i for c in v.children)
+
     def cue(self, lo: int, hi: int, side: str) -> Cue | None:
         v = self.frame(lo, hi, side)
+        if v is not None and self.reports_other(v, lo, hi):
+            return None
         if v is not None:
             s = subject_of(v, self.lex)
             if s is not None and s.dep_ == "nsubjpass":

@@ -31,7 +31,7 @@ def settle(items: list, res: Resolver, text: str) -> None:
     for it in speech:
         c = it.cue
         if c is not None and c.speaker is not None:
-            it.speaker = res.actor(c.speaker)
+            it.speaker = res.actor(c.speaker, speaker=True)
         if prev is not None:
             g = gap(text, prev, it).strip()
             if it.raw.cont is not None or _split(prev, it, g, text):

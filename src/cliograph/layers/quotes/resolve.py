@@ -8,7 +8,7 @@ previous sentence. An actor's gender comes from its titles and given names, then
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 
 from .attribute import Who
@@ -34,6 +34,8 @@ class Resolver:
         self.person = [m for m in self.mentions if m[3] == "PERSON" and not self.in_quote(m[0])]
         self.pstarts = [m[0] for m in self.person]
         self.gender = self._genders(pronouns)
+        self.locals: dict = {}
+        self.local_m: list[tuple[int, int, str, str]] = []  # mentions of the actors made here, in text order
         self.by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for s, e, aid, _label in self.person:
             for w in text[s:e].split():
@@ -94,13 +96,10 @@ class Resolver:
             return None
         if g == "p":
             return self._plural(pos, exclude)
-        i = bisect_left(self.pstarts, pos) - 1
         here = self.sentence_of(pos)
         best, seen = None, 0
-        while i >= 0 and seen < LOOKBACK_MENTIONS:
-            s, e, aid, _label = self.person[i]
-            i -= 1
-            if pos - s > LOOKBACK_CHARS:
+        for s, e, aid in self._before(pos):
+            if seen >= LOOKBACK_MENTIONS or pos - s > LOOKBACK_CHARS:
                 break
             if aid == exclude or self.gender.get(aid, g) != g:
                 continue
@@ -115,6 +114,17 @@ class Resolver:
             if not near:
                 break
         return best
+
+    def _before(self, pos: int):
+        """PERSON mentions before `pos`, nearest first, from the actors layer and from here."""
+        i = bisect_left(self.pstarts, pos) - 1
+        j = bisect_left(self.local_m, (pos,)) - 1
+        while i >= 0 or j >= 0:
+            if j < 0 or (i >= 0 and self.person[i][0] >= self.local_m[j][0]):
+                m, i = self.person[i], i - 1
+            else:
+                m, j = self.local_m[j], j - 1
+            yield m[0], m[1], m[2]
 
     def _plural(self, pos: int, exclude: str | None) -> str | None:
         i = bisect_left(self.mstarts, pos) - 1
@@ -136,12 +146,42 @@ class Resolver:
                 return cands[k][1]
         return None
 
-    def actor(self, who: Who | None, exclude: str | None = None) -> str | None:
+    def actor(self, who: Who | None, exclude: str | None = None, speaker: bool = False) -> str | None:
+        """The actor id `who` names; a speaker no actor covers becomes an actor of its own."""
         if who is None:
             return None
         if who.pronoun:
+            if who.pronoun == "i" and speaker:
+                return self.local(who, "i")
             return self.pronoun(who.start, who.pronoun, exclude)
         aid = self.ctx.actor_at(who.head_start, who.head_end)
         if aid is None and who.head_lower and who.head_lower not in self.lex.first_second:
             aid = self.noun(who, exclude)
+        if aid is None and speaker and not who.plural:
+            aid = self.local(who, who.head_lower)
         return aid if aid != exclude else None
+
+    def local(self, who: Who, key: str) -> str | None:
+        """An actor for a speaker the actors layer does not list (`the man`, a narrator's `I`).
+
+        One per head word (`the man` ... `the man`), so a scene's unnamed speaker is one actor."""
+        from ...model import Actor, Mention, make_span
+
+        if not key or key in self.lex.not_speakers:
+            return None
+        doc = self.ctx.doc
+        act = self.locals.get(key)
+        if act is None:
+            act = Actor(id=f"aq{len(self.locals) + 1}", name="I (narrator)" if key == "i" else who.text,
+                        type="PERSON")
+            self.locals[key] = act
+            doc.actors.append(act)
+            g = "1" if key == "i" else "m" if key in self.lex.male_titles else "f" if key in self.lex.female_titles \
+                else None
+            if g:
+                self.gender[act.id] = g
+        # the head word only: `his wife` is not a mention of the man `his` points to
+        if not act.mentions or act.mentions[-1].start < who.head_start:
+            act.mentions.append(make_span(doc, who.head_start, who.head_end, Mention, label="PERSON"))
+            insort(self.local_m, (who.head_start, who.head_end, act.id, "PERSON"))
+        return act.id
