@@ -28,7 +28,7 @@ SHY = "\u00ad"  # where a renderer may cut a word at a line end
 PAGES = [
     ("112", [
         ("heading", HEADING),
-        ("para", "In the winter of 1887 the two governments agreed, with little enthusiasm on either side, to send "
+        ("para", f"In the winter of 1887 the two govern{SHY}ments agreed, with little enthu{SHY}siasm on either side, to send "
                  "delegations to the border town of Halden. The Swedish delegation was led by Count Axel Lindqvist, "
                  "a former envoy to Berlin who had spent most of the previous decade arguing that the union could be "
                  "saved by patience alone. His Norwegian counterpart, Olav Brekke, had made his name in the Storting "
@@ -36,7 +36,7 @@ PAGES = [
         ("para", "The first session opened on 14 March 1887 in the hall of the old customs house. Lindqvist spoke "
                  "for nearly an hour. \u201cWe have not come to divide what our grandfathers joined,\u201d he told "
                  "the Norwegian delegates, \u201cbut to find a form of words that both peoples can live with.\u201d "
-                 "Brekke listened without interrupting, and when he rose to reply he said only that the Storting "
+                 f"Brekke listened without inter{SHY}rupting, and when he rose to reply he said only that the Storting "
                  "would judge any agreement by what it did rather than by how it was phrased."),
         ("open", "Over the following weeks the conference settled into a routine that none of its members enjoyed. "
                  f"The deleg{SHY}ations met each morning, exchanged written drafts in the afternoon and dined "
@@ -46,8 +46,8 @@ PAGES = [
     ("113", [
         ("cont", f"corre{SHY}spondence of both delegations shows a growing weariness with the whole "
                  f"enter{SHY}prise.{{1}}"),
-        ("para", "The crisis came on April 9, when a Stockholm newspaper printed a summary of the Swedish "
-                 f"instruc{SHY}tions. Brekke accused the Swedish side of negotiating in public. \u201cIf the terms "
+        ("para", f"The crisis came on April 9, when a Stockholm news{SHY}paper printed a summary of the Swedish "
+                 f"instruc{SHY}tions. Brekke accused the Swedish side of nego{SHY}tiating in public. \u201cIf the terms "
                  "are to be settled in the newspapers,\u201d he wrote to Lindqvist the same evening, \u201cthen the "
                  "newspapers may also sign the treaty.\u201d Lindqvist answered that the leak had not come from his "
                  "delegation, and he asked the Foreign Ministry in Stockholm to find its source."),
@@ -55,17 +55,17 @@ PAGES = [
                   "see no reason to remain in Halden if the play is to run for another month.\u201d{2}"),
         ("para", "The King intervened in early May. Oscar II summoned both leaders to Stockholm and asked them to "
                  "resume the talks in a calmer spirit. Lindqvist later recalled that the King had spoken to them "
-                 "\u201cas a father speaks to two sons who have quarrelled over an inheritance.\u201d"),
+                 f"\u201cas a father speaks to two sons who have quar{SHY}relled over an inheri{SHY}tance.\u201d"),
     ]),
     ("114", [
         ("para", "The talks resumed on 2 June and ended three weeks later with a short protocol. It committed the "
                  f"two governments to a joint commis{SHY}sion on consular affairs, to meet within the year, and it "
-                 "left every larger question open. Brekke signed it reluctantly. In a letter to his wife he called "
+                 f"left every larger question open. Brekke signed it reluc{SHY}tantly. In a letter to his wife he called "
                  "the protocol \u201ca bridge with no river beneath it.\u201d{3}"),
         ("para", "Historians have judged the conference harshly. Most accounts treat it as a prelude to the crisis "
                  "of the following decade, and few mention it at all except to say how little it achieved. Yet the "
-                 "commission it created met regularly until 1895, and its records remain the best evidence of how "
-                 "officials on both sides understood the union in its last years.{4}"),
+                 f"commission it created met regu{SHY}larly until 1895, and its records remain the best evidence of how "
+                 f"officials on both sides under{SHY}stood the union in its last years.{{4}}"),
     ]),
 ]
 NOTES = {
@@ -140,11 +140,11 @@ def render_txt() -> str:
         out.append(f"[Page {label}]\n")
         for kind, text in items:
             indent = "    " if kind == "quote" else ""
-            lines = _wrap(text, 66 if kind == "quote" else 70)
+            lines = _wrap(text, 58 if kind == "quote" else 62)
             out.append("\n".join(indent + marks(x) for x in lines) + "\n")
         notes = [m for _, text in items for m in _MARK.findall(text)]
         for n in notes:
-            out.append("\n".join(_wrap(f"{n} {NOTES[n]}", 70)) + "\n")
+            out.append("\n".join(_wrap(f"{n} {NOTES[n]}", 62)) + "\n")
         out[-1] = out[-1][:-1] + "\f"
     return "\n".join(out)
 

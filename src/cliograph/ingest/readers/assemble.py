@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ...model import Document, Note, NoteRef, Page, Paragraph, Removed, Source
-from ..build import _join, _partial
+from ..build import _dehyphenate, _join, _partial
 from ..notes import body_label, is_notes_heading, link
 from ..repair import TextBuilder, emit_piece, hyphenated_words
 from ..vocab import previous_label
@@ -75,6 +75,29 @@ class _Placer:
             self.flush_pages(c1, True)
             pos = nxt
         emit_piece(b, pos, z, para_start)
+
+
+    def emit_lines(self, lines: list[list[int]], wrapped: bool, para_start: int, cuts: list, starts: list[int],
+                   main: bool) -> int:
+        """The lines of one paragraph: typeset lines are joined as the plain builder joins them (a hyphen
+        cutting a word in two goes, a compound's hyphen stays), other line breaks become a space."""
+        b, src = self.b, self.ex.stream
+        prev_end = None
+        for k, (a, z) in enumerate(lines):
+            if prev_end is not None:
+                if main:
+                    self.flush_marks(a)
+                if wrapped:
+                    _join(b, src, prev_end, a, self.seen)
+                else:
+                    b.put(" ", prev_end, a)
+                if main:
+                    self.flush_pages(a + 1, True)
+            nxt = lines[k + 1][0] if k + 1 < len(lines) else None
+            cut = wrapped and nxt is not None and _dehyphenate(src, z, nxt, self.seen)
+            self.emit_line(a, z - cut, para_start, _cuts_in(cuts, starts, a, z))
+            prev_end = z
+        return prev_end
 
 
 def _cuts(ex: Extract) -> list[tuple[int, int, object]]:
@@ -154,17 +177,7 @@ def assemble(ex: Extract, name: str, sha256: str) -> Document:
         pl.flush_pages(a0 + 1, False)
         par = Paragraph(start=b.length, end=b.length, source=[])
         pl.splits = []
-        prev_end = None
-        for a, z in bl.lines:
-            if prev_end is not None:
-                pl.flush_marks(a)
-                if bl.wrapped:
-                    _join(b, src, prev_end, a, pl.seen)
-                else:
-                    b.put(" ", prev_end, a)
-                pl.flush_pages(a + 1, True)
-            pl.emit_line(a, z, a0, _cuts_in(cuts, starts, a, z))
-            prev_end = z
+        prev_end = pl.emit_lines(bl.lines, bl.wrapped, a0, cuts, starts, main=True)
         seg = a0
         for pm in pl.splits:
             if pm.start > seg:
@@ -191,17 +204,9 @@ def assemble(ex: Extract, name: str, sha256: str) -> Document:
             a += found[1]
         b.put("\n\n", last_src, last_src)
         start = b.length
-        prev_end = None
-        for bl in group:
-            for s0, z in bl.lines:
-                if prev_end is None:
-                    s0 = a
-                elif bl.wrapped:
-                    _join(b, src, prev_end, s0, pl.seen)
-                else:
-                    b.put(" ", prev_end, s0)
-                pl.emit_line(s0, z, a, _cuts_in(cuts, starts, s0, z))
-                prev_end = z
+        lines = [ln for bl in group for ln in bl.lines]
+        lines[0] = [a, lines[0][1]]
+        prev_end = pl.emit_lines(lines, first.wrapped, a, cuts, starts, main=False)
         notes.append(Note(start=start, end=b.length, source_start=a, source_end=prev_end, text="",
                           id=f"n{len(notes) + 1}", label=label or ""))
         if first.note_id is not None:
