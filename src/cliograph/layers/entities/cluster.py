@@ -93,7 +93,10 @@ def _from_run(run: Loose, votes, surnames, lower: set[str], lex: Lexicon) -> Can
         return None  # a common word opening a sentence
     label = None
     v = votes.get(key)
-    if v:
+    canon = lex.canonical(text)
+    if canon is not None:
+        label = canon.type  # `CPSU`, `USSR`: known names the model missed
+    elif v:
         label = v.most_common(1)[0][0]
     elif len(toks) > 1 and any(norm(t[2]).casefold() in surnames and len(t[2]) > 2 for t in toks[1:]) and \
             all(t[2][:1].isupper() or t[2].lower() in lex.particles for t in toks):

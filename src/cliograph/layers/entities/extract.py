@@ -211,6 +211,9 @@ class Extractor:
         c.plural = head.tag_ in ("NNS", "NNPS")
         if label in ("GPE", "LOC") and i > 0 and doc[i - 1].lower_ in PLACE_PREPS:
             c.strong = True
+        if j < len(doc) and doc[j].lower_ in ("himself", "herself"):
+            c.label, c.strong = "PERSON", True  # `Washington himself`: a person, whatever the model said
+            c.gender = "m" if doc[j].lower_ == "himself" else "f"
         return c
 
     # -- persons
@@ -354,6 +357,8 @@ class Extractor:
 
     def _fix_label(self, doc, i: int, j: int, c: Cand) -> None:
         lex = self.lex
+        if c.label == "PERSON" and c.strong:
+            return  # a title or a reflexive said so
         last = norm(doc[j - 1].text)
         if c.label in ("ORG", "PERSON") and not c.title and (
                 j - i > 1 and last in lex.facility_words or "-" in last and last.rsplit("-", 1)[1] in lex.facility_words):
@@ -427,10 +432,11 @@ class Extractor:
         """Demonyms: `the Soviets` and `the Soviet government` stand for the state, `Soviet` is its adjective."""
         lex = self.lex
         handled = False
-        for k in range(i, j):
+        whole = j - i > 1 and lex.demonym(doc[i:j].text)  # `East Germans`
+        for k in ([j - 1] if whole else range(i, j)):
             t = doc[k]
-            parts = [(t.idx, t.text)]
-            if "-" in t.text:
+            parts = [(doc[i].idx, doc[i:j].text)] if whole else [(t.idx, t.text)]
+            if "-" in t.text and not whole:
                 pos = t.idx
                 parts = []
                 for p in t.text.split("-"):
@@ -438,22 +444,31 @@ class Extractor:
                     pos += len(p) + 1
             for a, word in parts:
                 st = lex.demonym(word)
+                lead = k  # first token of the demonym
+                if k == i and i > 0 and is_cap(doc[i - 1]) and doc[i - 1].lower_ not in DETS and \
+                        lex.demonym(f"{doc[i - 1].text} {word}"):
+                    st = lex.demonym(f"{doc[i - 1].text} {word}")  # `East German`, `North Korean`
+                    word = f"{doc[i - 1].text} {word}"
+                    a = doc[i - 1].idx
+                    lead = i - 1
                 if not st:
                     continue
                 handled = True
-                det = i > 0 and doc[i - 1].lower_ in DETS and k == i
+                if whole:
+                    lead = i
+                det = lead > 0 and doc[lead - 1].lower_ in DETS and (k == i or whole)
                 nxt = doc[j] if j < len(doc) else None
                 gov = None
                 if nxt is not None and nxt.lower_ in lex.government_nouns:
                     gov = nxt.i + 1
                 elif nxt is not None and j + 1 < len(doc) and f"{nxt.lower_} {doc[j + 1].lower_}" in lex.government_nouns:
                     gov = j + 2
-                nominal = j - i == 1 and len(parts) == 1 and (nxt is None or not (nxt.pos_ in ("NOUN", "PROPN") or
+                nominal = (j - i == 1 or whole) and len(parts) == 1 and (nxt is None or not (nxt.pos_ in ("NOUN", "PROPN") or
                                                                                     nxt.text[:1].isupper()))
                 if det and gov is not None and doc[gov - 1].tag_ != "NNS" or det and nominal and t.dep_ not in (
                         "amod", "compound"):
                     z = doc[gov - 1] if gov else t
-                    s0 = offset + doc[i - 1].idx
+                    s0 = offset + doc[lead - 1].idx
                     s1 = offset + z.idx + len(z.text)
                     m = Cand(start=s0, end=s1, label="GPE", name_start=offset + a, name_end=offset + a + len(word),
                              name=word, kind="collective", state=st.id, sent=c.sent, clause=c.clause,
@@ -514,6 +529,11 @@ class Extractor:
             m = self._run(doc, i, owner)
             if m <= i:
                 i += 1
+                continue
+            if m < n and doc[m].lower_ in ("himself", "herself"):
+                c = self._cand(doc, offset, i, m, "PERSON", sent_of)  # `Washington himself`
+                found.cands.append(c)
+                i = m
                 continue
             toks = [(offset + doc[k].idx, offset + doc[k].idx + len(doc[k].text), doc[k].text) for k in range(i, m)]
             initial = t.is_sent_start or (i > 0 and doc[i - 1].is_sent_start and doc[i - 1].text in QUOTE_CHARS)
