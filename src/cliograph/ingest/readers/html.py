@@ -8,6 +8,7 @@ navigation are never read as text.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -410,7 +411,7 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
         if m:
             enc = (m.group(1) or m.group(2)).decode("ascii").lower()
             try:
-                return data.decode(enc), enc
+                return data.decode(enc), codecs.lookup(enc).name
             except (LookupError, UnicodeDecodeError):
                 pass
     return decode(data, name)
