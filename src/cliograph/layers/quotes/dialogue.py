@@ -80,17 +80,29 @@ def _turn(speech: list, n: int, res: Resolver, text: str) -> str | None:
     """The speaker of an unattributed quotation right after another turn."""
     if n == 0:
         return None
-    prev = speech[n - 1]
-    if gap(text, prev, speech[n]).strip():
+    prev, it = speech[n - 1], speech[n]
+    if not _adjacent(prev, it, text):
         return None
+    called = res.actor(it.vocative) if it.vocative is not None else None
+    guess = None
     if prev.addressee is not None and prev.addressee != prev.speaker:
-        return prev.addressee
-    if prev.vocative is not None:
-        called = res.actor(prev.vocative, exclude=prev.speaker)
-        if called is not None:
-            return called
-    if n >= 2 and gap(text, speech[n - 2], prev).strip() == "" or n >= 2 and _exchange(speech[n - 2], prev, text):
+        guess = prev.addressee
+    elif prev.vocative is not None:
+        guess = res.actor(prev.vocative, exclude=prev.speaker)
+    if guess is None and n >= 2 and _adjacent(speech[n - 2], prev, text):
         other = speech[n - 2].speaker
         if other is not None and other != prev.speaker:
-            return other
-    return None
+            guess = other
+    if guess is not None and guess == called:
+        # the quotation calls that person by name: it is spoken to them, by the other party
+        return prev.speaker if prev.speaker != called else None
+    return guess
+
+
+def _adjacent(a, b, text: str) -> bool:
+    """b is the next turn after a: nothing between them but a's own attribution."""
+    g = gap(text, a, b).strip()
+    if not g:
+        return True
+    own = a.cue is not None and a.cue.how == "after"
+    return own and len(g) <= 150 and sum(g.count(ch) for ch in SENT_END) <= 1
