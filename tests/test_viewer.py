@@ -231,3 +231,23 @@ def test_report_escapes_hostile_text():
     parsed = Tags(html)
     assert "img" not in parsed.tags and parsed.tags.count("script") == 1
     assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in html
+
+
+def test_limits(app):
+    data = json.loads(get(app, "/quotes.json", "limit=2")[2])
+    assert len(data["quotes"]) == 2 and data["more"]
+    assert not json.loads(get(app, "/quotes.json")[2])["more"]
+    assert get(app, "/timeline", "limit=none")[0] == 400
+
+
+def test_viewer_sees_a_replaced_document(tmp_path):
+    db = tmp_path / "kb.sqlite"
+    with Store(db) as store:
+        store.add(ostend())
+    app = Viewer(str(db))
+    assert get(app, "/documents/ostend.txt")[2].count("id=\"q-q") == 3
+    doc = ostend()
+    doc.quotes = doc.quotes[:1]
+    with Store(db) as store:
+        store.add(doc, replace=True)
+    assert get(app, "/documents/ostend.txt")[2].count("id=\"q-q") == 1

@@ -71,34 +71,56 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", ascii_.lower()).strip("_") or "actor"
 
 
-def columns(table: str, rec: dict) -> tuple[list[str], list, str | None]:
-    """Column names and values for a record dict, plus its unknown fields as JSON."""
-    names, values = [], []
+def _spec(table: str) -> list[tuple[str, str, str]]:
+    """(record key, column name, conversion) per column of a table: v (value), json, bool, or span:<part>."""
+    out = []
     rename = RENAME.get(table, {})
     for key in FIELDS[table]:
-        val = rec.get(key)
         if key in NESTED_SPANS:
-            span = val or {}
-            for part in SPAN + ("text",):
-                names.append(f"{key}_{part}")
-                values.append(span.get(part))
-            continue
-        if key in JSON_FIELDS:
+            out += [(key, f"{key}_{part}", f"span:{part}") for part in SPAN + ("text",)]
+        else:
+            conv = "json" if key in JSON_FIELDS else "bool" if key in BOOL_FIELDS else "v"
+            out.append((key, rename.get(key, key), conv))
+    return out
+
+
+SPECS = {table: _spec(table) for table in FIELDS}
+KNOWN = {table: set(FIELDS[table]) | ({"mentions"} if table == "doc_actors" else set()) for table in FIELDS}
+
+
+def columns(table: str, rec: dict) -> tuple[list[str], list, str | None]:
+    """Column names and values for a record dict, plus its unknown fields as JSON."""
+    values = []
+    for key, _, conv in SPECS[table]:
+        val = rec.get(key)
+        if conv == "json":
             val = None if val is None and key == "speaker_span" else json.dumps(val if val is not None else [])
-        elif key in BOOL_FIELDS:
+        elif conv == "bool":
             val = int(bool(val))
-        names.append(rename.get(key, key))
+        elif conv != "v":
+            val = val.get(conv[5:]) if val else None
         values.append(val)
-    known = set(FIELDS[table]) | ({"mentions"} if table == "doc_actors" else set())
+    known = KNOWN[table]
     extra = {k: v for k, v in rec.items() if k not in known}
-    return names, values, (json.dumps(extra, ensure_ascii=False) if extra else None)
+    return [c for _, c, _ in SPECS[table]], values, (json.dumps(extra, ensure_ascii=False) if extra else None)
 
 
-def _insert(conn: sqlite3.Connection, table: str, fixed: dict, rec: dict, computed: dict | None = None) -> None:
-    names, values, extra = columns(table, rec)
-    cols = list(fixed) + names + ["extra"] + list(computed or {})
-    vals = list(fixed.values()) + values + [extra] + list((computed or {}).values())
-    conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", vals)
+class _Rows:
+    """Rows gathered per table and written with one executemany each (columns are fixed per table)."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, tuple[list[str], list[list]]] = {}
+
+    def add(self, table: str, fixed: dict, rec: dict, computed: dict | None = None) -> None:
+        names, values, extra = columns(table, rec)
+        computed = computed or {}
+        if table not in self.tables:
+            self.tables[table] = (list(fixed) + names + ["extra"] + list(computed), [])
+        self.tables[table][1].append(list(fixed.values()) + values + [extra] + list(computed.values()))
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        for table, (cols, rows) in self.tables.items():
+            conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
 
 
 def _resolve_actor(conn: sqlite3.Connection, rec: dict) -> str:
@@ -164,17 +186,18 @@ def _write(conn: sqlite3.Connection, doc_id: str, doc: Document, data: dict) -> 
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  (doc_id, seq, doc.source.name, doc.source.title, doc.text, doc.main_end,
                   json.dumps(data["source"], ensure_ascii=False), json.dumps(structure, ensure_ascii=False),
-                  dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+                  dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")))
     citer = Citer(doc)
+    rows = _Rows()
     for table in ("pages", "note_refs", "notes"):
         for i, rec in enumerate(data.get(table, [])):
-            _insert(conn, table, {"doc_id": doc_id, "ord": i}, rec)
+            rows.add(table, {"doc_id": doc_id, "ord": i}, rec)
     global_ids: dict[str, str] = {}
     for i, rec in enumerate(data.get("actors", [])):
         actor_id = global_ids[rec["id"]] = _resolve_actor(conn, rec)
-        _insert(conn, "doc_actors", {"doc_id": doc_id, "ord": i, "actor_id": actor_id}, rec)
+        rows.add("doc_actors", {"doc_id": doc_id, "ord": i, "actor_id": actor_id}, rec)
         for j, m in enumerate(rec.get("mentions", [])):
-            _insert(conn, "mentions", {"doc_id": doc_id, "actor_local": rec["id"], "ord": j, "actor_id": actor_id},
+            rows.add("mentions", {"doc_id": doc_id, "actor_local": rec["id"], "ord": j, "actor_id": actor_id},
                     m, {"cite_page": citer.page(m["start"]), "cite_notes": json.dumps(citer.notes(m["start"], m["end"]))})
     sents = sentences(doc)
     events = data.get("events", [])
@@ -182,31 +205,33 @@ def _write(conn: sqlite3.Connection, doc_id: str, doc: Document, data: dict) -> 
     for i, rec in enumerate(data.get("quotes", [])):
         date = quote_dates[i]
         lo, hi = value_range(date) or (None, None)
-        _insert(conn, "quotes", {"doc_id": doc_id, "ord": i}, rec, {
+        rows.add("quotes", {"doc_id": doc_id, "ord": i}, rec, {
             "speaker_id": global_ids.get(rec.get("speaker")), "addressee_id": global_ids.get(rec.get("addressee")),
             "cite_page": rec.get("page") or citer.page(rec["start"]),
             "cite_notes": json.dumps(rec.get("notes") or citer.notes(rec["start"], rec["end"])),
             "date": date, "date_lo": lo, "date_hi": hi})
     for i, rec in enumerate(data.get("timex", [])):
         lo, hi = value_range(rec.get("value")) or (None, None)
-        _insert(conn, "timex", {"doc_id": doc_id, "ord": i}, rec, {
+        rows.add("timex", {"doc_id": doc_id, "ord": i}, rec, {
             "cite_page": citer.page(rec["start"]), "cite_notes": json.dumps(citer.notes(rec["start"], rec["end"])),
             "date_lo": lo, "date_hi": hi})
     for i, rec in enumerate(events):
         lo, hi = value_range(rec.get("date")) or (None, None)
         trig = rec["trigger"]
-        _insert(conn, "events", {"doc_id": doc_id, "ord": i}, rec, {
+        rows.add("events", {"doc_id": doc_id, "ord": i}, rec, {
             "agent_id": global_ids.get(rec.get("agent")), "patient_id": global_ids.get(rec.get("patient")),
             "cite_page": rec.get("page") or citer.page(trig["start"]),
             "cite_notes": json.dumps(rec.get("notes") or citer.notes(rec["sentence"]["start"], rec["sentence"]["end"])),
             "date_lo": lo, "date_hi": hi})
+    rows.write(conn)
     omap = offset_map(doc)
+    sentence_rows = []
     for s, notes in zip(sents, sentence_notes(doc, citer, sents), strict=True):
         src = omap.source_span(s.start, s.end)
-        conn.execute("INSERT INTO sentences (doc_id, start, end, source_start, source_end, text, in_notes, cite_page, "
-                     "cite_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (doc_id, s.start, s.end, src[0], src[1], doc.text[s.start:s.end], int(s.in_notes),
-                      citer.page(s.start), json.dumps(notes)))
+        sentence_rows.append((doc_id, s.start, s.end, src[0], src[1], doc.text[s.start:s.end], int(s.in_notes),
+                              citer.page(s.start), json.dumps(notes)))
+    conn.executemany("INSERT INTO sentences (doc_id, start, end, source_start, source_end, text, in_notes, cite_page, "
+                     "cite_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", sentence_rows)
     return {"actors": len(doc.actors), "quotes": len(doc.quotes), "timex": len(doc.timex), "events": len(doc.events),
             "sentences": len(sents)}
 

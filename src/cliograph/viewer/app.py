@@ -23,7 +23,7 @@ NAV = [("/", "Documents"), ("/actors", "Actors"), ("/quotes", "Quotes"), ("/time
 
 ROUTES: list[tuple[re.Pattern, Callable]] = [
     (re.compile(r"^/(?:index)?$"), lambda conn, p: views.index(conn, p)),
-    (re.compile(r"^/documents/([^/]+)$"), lambda conn, p, key: views.document(conn, key, p)),
+    (re.compile(r"^/documents/([^/]+)$"), lambda conn, p, key, cache: views.document(conn, key, p, cache=cache)),
     (re.compile(r"^/actors$"), lambda conn, p: views.actors(conn, p)),
     (re.compile(r"^/actors/([^/]+)$"), lambda conn, p, slug: views.actor(conn, slug, p)),
     (re.compile(r"^/quotes$"), lambda conn, p: views.quotes(conn, p)),
@@ -40,6 +40,7 @@ class Viewer:
         self.db_path = db_path
         connect(db_path, readonly=True).close()  # fail now, with the file's name, not on the first request
         self.static = static_names()
+        self.cache = views.DocumentCache()
 
     def __call__(self, environ: dict, start_response) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
@@ -66,7 +67,8 @@ class Viewer:
                 continue
             conn = connect(self.db_path, readonly=True)
             try:
-                view = handler(conn, params, *m.groups())
+                extra = (self.cache,) if pattern.pattern.startswith("^/documents/") else ()
+                view = handler(conn, params, *m.groups(), *extra)
             except views.NotFound as e:
                 return self._error(start_response, "404 Not Found", str(e), as_json, method)
             except views.BadRequest as e:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import math
 import sqlite3
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import document_from_dict
+from ..model import Document, document_from_dict
 from ..store import actors as store_actors
 from ..store import query
 from ..store.read import document_dict, find_document
@@ -44,6 +46,15 @@ def _param(params: dict, key: str) -> str | None:
     return val or None
 
 
+def _limit(params: dict, default: int) -> int:
+    val = _param(params, "limit")
+    if val is None:
+        return default
+    if not val.isdigit() or int(val) < 1:
+        raise BadRequest(f"limit {val!r} is not a positive number")
+    return int(val)
+
+
 def _checked(fn, *args, **kw):
     try:
         return fn(*args, **kw)
@@ -63,12 +74,37 @@ def actor_ids(conn: sqlite3.Connection, doc_id: str) -> dict[str, str]:
     return {r[0]: r[1] for r in conn.execute("SELECT local_id, actor_id FROM doc_actors WHERE doc_id = ?", (doc_id,))}
 
 
-def document(conn: sqlite3.Connection, key: str, params: dict, link=server_link) -> View:
+class DocumentCache:
+    """The last few documents read, keyed by id and time of addition (a --replace changes the key)."""
+
+    def __init__(self, size: int = 4) -> None:
+        self.size, self.items, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, conn: sqlite3.Connection, doc_id: str) -> tuple[dict, Document] | None:
+        row = conn.execute("SELECT added_at FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        key = (doc_id, row[0])
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        data = document_dict(conn, doc_id)
+        value = (data, document_from_dict(data))
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
+
+def document(conn: sqlite3.Connection, key: str, params: dict, link=server_link,
+             cache: DocumentCache | None = None) -> View:
     doc_id = find_document(conn, key)
-    data = document_dict(conn, doc_id) if doc_id else None
-    if data is None:
+    found = (cache or DocumentCache(1)).get(conn, doc_id) if doc_id else None
+    if found is None:
         raise NotFound(f"no document {key!r}")
-    doc = document_from_dict(data)
+    data, doc = found
     reader = Reader(doc, actor_ids(conn, doc_id), link)
     first = 0
     if _param(params, "page"):
@@ -111,13 +147,14 @@ def _filters(params: dict, *keys: str) -> dict:
 
 def quotes(conn: sqlite3.Connection, params: dict) -> View:
     f = _filters(params, "speaker", "addressee", "actor", "from", "to", "kind", "doc", "q")
+    limit = _limit(params, 500)
     rows = _checked(query.quotes, conn, actor=f["actor"], speaker=f["speaker"], addressee=f["addressee"],
-                    date_from=f["from"], date_to=f["to"], kind=f["kind"], doc=f["doc"], text=f["q"])
+                    date_from=f["from"], date_to=f["to"], kind=f["kind"], doc=f["doc"], text=f["q"], limit=limit + 1)
     speakers = conn.execute("SELECT DISTINCT a.id, a.name FROM actors a JOIN quotes q ON q.speaker_id = a.id "
                             "ORDER BY a.name").fetchall()
     addressees = conn.execute("SELECT DISTINCT a.id, a.name FROM actors a JOIN quotes q ON q.addressee_id = a.id "
                               "ORDER BY a.name").fetchall()
-    return View("quotes.html", "Quotes", {"quotes": rows, "filters": f},
+    return View("quotes.html", "Quotes", {"quotes": rows[:limit], "filters": f, "more": len(rows) > limit},
                 {"speakers": [tuple(r) for r in speakers], "addressees": [tuple(r) for r in addressees]})
 
 
@@ -147,11 +184,12 @@ def _segments(marked: str) -> list[dict]:
 
 def timeline(conn: sqlite3.Connection, params: dict) -> View:
     f = _filters(params, "actor", "from", "to", "doc")
+    limit = _limit(params, 1000)
     items = _checked(query.timeline, conn, actor=f["actor"], date_from=f["from"], date_to=f["to"], doc=f["doc"])
     people = conn.execute("SELECT a.id, a.name FROM actors a WHERE a.id IN (SELECT agent_id FROM events UNION "
                           "SELECT patient_id FROM events UNION SELECT speaker_id FROM quotes UNION "
                           "SELECT addressee_id FROM quotes) ORDER BY a.name").fetchall()
-    return View("timeline.html", "Timeline", {"items": items, "filters": f},
+    return View("timeline.html", "Timeline", {"items": items[:limit], "filters": f, "more": len(items) > limit},
                 {"actors": [tuple(r) for r in people]})
 
 
