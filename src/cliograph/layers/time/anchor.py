@@ -136,7 +136,7 @@ class Resolver:
             return sem.dir
         if ref.id == "reference_date":
             return {"past": "past", "pluperfect": "past", "future": "future"}.get(it.cand.tense or "", "nearest")
-        return "forward"
+        return "before" if it.cand.tense == "pluperfect" else "forward"  # `had been warned in March`
 
     # ------------------------------------------------------------ values
     def resolve(self, it: Item, ref: Ref, direction: str, conf: float | None = None) -> None:

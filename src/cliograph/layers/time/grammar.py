@@ -18,7 +18,8 @@ NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "CD"}
 YEAR_RE = re.compile(r"^\d{3,4}$")
 DECADE_RE = re.compile(r"^(\d{3})0['’]?s$")
 ORD_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
-PAST_WORDS = {"said", "was", "were", "had", "did", "told", "ago", "announced", "reported", "added", "went"}
+PAST_WORDS = {"said", "was", "were", "had", "did", "told", "ago", "went", "met", "made", "took", "gave", "came", "left",
+              "began", "fell", "rose", "won", "lost", "sent", "held", "saw", "spoke", "wrote", "led", "fled", "fought"}
 
 
 class Base:
@@ -62,7 +63,8 @@ class Base:
             return False
         if self.tagged:
             return self.t[i].tag in NOUN_TAGS and self.t[i].low not in FUNCTION
-        return self.t[i].low not in FUNCTION and self.t[i].text.islower()
+        low = self.t[i].low
+        return low not in FUNCTION and self.t[i].text.islower() and not low.endswith(("ed", "ly"))
 
     # ------------------------------------------------------------ numbers
     def count(self, i: int) -> tuple[int, float | None] | None:
@@ -234,6 +236,6 @@ class Base:
         words = {self.t[k].low for k in range(lo, hi) if self.t[k].sent == self.t[i].sent}
         if words & self.V.future_aux:
             return "future"
-        if words & PAST_WORDS:
+        if words & PAST_WORDS or any(w.endswith("ed") and len(w) > 4 for w in words):
             return "past"
         return None

@@ -8,7 +8,8 @@ from dataclasses import asdict, dataclass, field
 
 CALENDAR = re.compile(r"^(-?\d{2,4})(?:-(\d{2}|W\d{2}|SP|SU|FA|WI|Q\d|H\d))?(?:-(\d{2}))?")
 PART_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 12, "Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7}
-NEAR = 200  # characters: a time expression this close to a quotation, in its paragraph, dates it
+NEAR = 200  # characters: a time expression this close to a quotation, in its sentence, dates it
+SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+[\"“‘(]*[A-Z]")
 
 
 @dataclass
@@ -69,7 +70,10 @@ def narrative_fallback(doc):
 
 
 def timeline(doc, time_at=None, undated: bool = False) -> list[Entry]:
-    """The document's quotations and events as dated entries, sorted by date, then text order."""
+    """The document's quotations and events as dated entries, sorted by date, then text order.
+
+    A quotation takes the nearest time expression in its own sentence, else the narrative time where it
+    stands; an event its own date, else the narrative time at its trigger."""
     time_at = time_at or narrative_fallback(doc)
     timex = [t for t in doc.timex if date_key(t.value)]
     starts = [t.start for t in timex]
@@ -103,7 +107,7 @@ def timeline(doc, time_at=None, undated: bool = False) -> list[Entry]:
 
 
 def nearest(q, timex, starts, doc, par_starts):
-    """The calendar time expression nearest to quotation `q` in its paragraph (outside the quoted words)."""
+    """The calendar time expression nearest to quotation `q` in its sentence (outside the quoted words)."""
     p = bisect_right(par_starts, q.start) - 1
     if p < 0:
         return None
@@ -115,7 +119,10 @@ def nearest(q, timex, starts, doc, par_starts):
         i += 1
         if t.start >= q.start and t.end <= q.end:
             continue  # a date inside the quotation is what was said, not when
-        d = q.start - t.end if t.end <= q.start else t.start - q.end
-        if 0 <= d < dist and len(t.value) >= 4:
+        if t.end <= q.start:
+            d, gap = q.start - t.end, doc.text[t.end:q.start]
+        else:
+            d, gap = t.start - q.end, doc.text[max(q.end - 1, 0):t.start]
+        if 0 <= d < dist and len(t.value) >= 4 and not SENTENCE_END.search(gap):
             best, dist = t, d
     return best

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 ORDER = {"C": 0, "E": 1, "Y": 2, "H": 3, "Q": 4, "S": 5, "M": 6, "W": 7, "D": 8}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month; winter runs into the next year
-SEASONS = ("WI", "SP", "SU", "FA")
+SEASONS = ("SP", "SU", "FA", "WI")  # in the order of a year; winter is named by its December
 
 
 @dataclass(frozen=True)
@@ -277,7 +277,7 @@ def nearest_year(item: When, ref: When, direction: str) -> int:
             cost = abs(mid - mid_r)
         elif direction == "forward":
             delta = mid - mid_r
-            cost = delta if delta >= 0 else -1.5 * delta
+            cost = delta if delta >= 0 else -4 * delta  # a flashback of more than ~2 months needs a cue
         else:
             cost = abs(mid - mid_r)
         if best_cost is None or cost < best_cost:
