@@ -52,7 +52,7 @@ def vote_labels(names: list[Cand], lex: Lexicon) -> dict[str, Counter]:
         if c.label == "PERSON" and len(c.name.split()) > 1:
             p = parse_person(c.name, lex)
             if p and p.full:
-                votes[p.family]["PERSON"] += 1
+                votes[p.family]["PERSON"] += 2
     return votes
 
 

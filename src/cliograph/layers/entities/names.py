@@ -37,7 +37,7 @@ def parse_person(name: str, lex: Lexicon) -> PersonName | None:
         return PersonName(words, words[0], ())
     first, rest = words[0], words[1:]
     if first in lex.family_first and len(words) <= 3 and not any(is_initial(w) for w in raw) and \
-            rest[0] not in lex.given and first not in lex.given:
+            rest[0] not in lex.given:
         return PersonName(words, first, rest, family_first=True)
     core = [w for w in words if w not in lex.particles]
     family = core[-1] if core else words[-1]
