@@ -240,3 +240,35 @@ def test_batch_runner_writes_through_store(tmp_path, store):
     again = run_batch(paths, write=store.add, known=store.has, layers=())
     assert (first.stored, again.stored, again.skipped) == (2, 0, 2)
     assert len(store.doc_ids()) == 2
+
+
+def test_older_store_is_migrated_on_open(tmp_path):
+    from cliograph.store.db import _statements
+
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    name, sql = MIGRATIONS[0]
+    for statement in _statements(sql):
+        conn.execute(statement)
+    conn.execute("INSERT INTO migrations VALUES (?, '2020-01-01T00:00:00+00:00')", (name,))
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match=MIGRATIONS[1][0]):
+        Store(path, readonly=True)
+    with Store(path) as s:
+        assert [r[0] for r in s.conn.execute("SELECT name FROM migrations ORDER BY rowid")] == [m for m, _ in MIGRATIONS]
+        s.add(ostend())
+        assert search(s.conn, "bury")
+
+
+def test_reader_and_writer_side_by_side(store):
+    """WAL: a read-only reader (the viewer) keeps working while the writer commits documents."""
+    store.add(ostend())
+    before = store.conn.execute("SELECT count(*) FROM sentences").fetchone()[0]
+    with Store(store.path, readonly=True) as reader:
+        cursor = reader.conn.execute("SELECT id FROM sentences ORDER BY id")
+        cursor.fetchone()  # a read in progress holds its snapshot
+        store.add(letters())  # the writer does not wait for it
+        assert 1 + len(cursor.fetchall()) == before
+        assert len(reader.doc_ids()) == 2  # the next read sees the new document
