@@ -58,6 +58,12 @@ def settle(items: list, res: Resolver, text: str) -> None:
                 it.addressee = before.speaker
             elif before.speaker == it.speaker and before.addressee is not None:
                 it.addressee = before.addressee
+    # the first turn of an exchange is spoken to whoever answers it
+    for n in range(len(speech) - 1):
+        it, nxt = speech[n], speech[n + 1]
+        if it.addressee is None and it.speaker is not None and nxt.speaker not in (None, it.speaker) \
+                and _adjacent(it, nxt, text):
+            it.addressee = nxt.speaker
 
 
 def _split(a, b, g: str, text: str) -> bool:

@@ -1,0 +1,157 @@
+"""Quotations with the trained model: kind, speaker, addressee, parts, page, notes, diagnostics."""
+import json
+
+import pytest
+
+from cliograph.cli.quotes import quote_lines
+from cliograph.ingest import ingest_bytes
+from cliograph.pipeline import analyze_document
+
+from .conftest import GOLD, SPECIMEN, cli, need_shared
+
+pytestmark = pytest.mark.model
+
+
+def analyze(nlp, text: str):
+    doc = ingest_bytes(text.encode("utf-8"), "case.txt")
+    return analyze_document(doc, nlp=nlp, layers=("actors", "quotes"))
+
+
+def rows(doc):
+    names = {a.id: a.name for a in doc.actors}
+    out = []
+    for q in doc.quotes:
+        speaker = names.get(q.speaker) or q.speaker_text
+        out.append((q.text, q.kind, speaker, names.get(q.addressee)))
+    return out
+
+
+# (text, [(quoted words, kind, speaker (actor name, else speaker_text), addressee)], reason)
+CASES = [
+    ('The meeting was short. "We will not yield," said Harold Winter.',
+     [("We will not yield,", "speech", "Harold Winter", None)], "inverted order after the quotation"),
+    ('Margaret Ashby told Thomas Reed: "The bridge must be finished by spring."',
+     [("The bridge must be finished by spring.", "speech", "Margaret Ashby", "Thomas Reed")],
+     "told X before the quotation"),
+    ('"The border is closed," Foreign Minister Lars Berg told Ambassador Ivan Petrov on May 3.',
+     [("The border is closed,", "speech", "Lars Berg", "Ivan Petrov")], "title, name, told X after"),
+    ('"Go home," Clara Voss said to Martin Hale.',
+     [("Go home,", "speech", "Clara Voss", "Martin Hale")], "said to X"),
+    ('"Will you sign?" Otto Lenz asked Maria Roth.',
+     [("Will you sign?", "speech", "Otto Lenz", "Maria Roth")], "asked X"),
+    ('Lars Berg wrote to Ivan Petrov in March: "The treaty is dead."',
+     [("The treaty is dead.", "speech", "Lars Berg", "Ivan Petrov")], "wrote to X"),
+    ('Ivan Petrov was told by Lars Berg: "The border stays closed."',
+     [("The border stays closed.", "speech", "Lars Berg", "Ivan Petrov")], "X was told (passive)"),
+    ('In a conversation with Ivan Petrov in June, Lars Berg declared: "We want peace."',
+     [("We want peace.", "speech", "Lars Berg", "Ivan Petrov")], "in a conversation with X"),
+    ('According to Helen Marsh, "the harvest failed in every province."',
+     [("the harvest failed in every province.", "speech", "Helen Marsh", None)], "according to"),
+    ('Ramsay lost his temper at the session, calling Duval "a coward, a liar, and a thief."',
+     [("a coward, a liar, and a thief.", "speech", "Ramsay", None)], "a participle: the governing subject"),
+    ('As Lindqvist had predicted that spring, "the army will not fight for the old regime."',
+     [("the army will not fight for the old regime.", "speech", "Lindqvist", None)], "an expectation frame"),
+    ('Critics of Arthur Bell in the party saw the treaty as one of the "worst mistakes that ever damaged our '
+     'standing."', [("worst mistakes that ever damaged our standing.", "speech", "Critics of Arthur Bell", None)],
+     "a group speaker is named by its words"),
+    ('Edward Hale returned to the capital in May. "Nothing has changed," he said.',
+     [("Nothing has changed,", "speech", "Edward Hale", None)], "a pronoun speaker"),
+    ('Anna Keller met Paul Brandt at the station. "You are late," she said. "The train was slow," he replied.',
+     [("You are late,", "speech", "Anna Keller", "Paul Brandt"),
+      ("The train was slow,", "speech", "Paul Brandt", "Anna Keller")], "pronouns by gender, two-party exchange"),
+    ('"We are not beggars," said Ortiz; "if you want our help, ask for it."',
+     [("We are not beggars,", "speech", "Ortiz", None), ("if you want our help, ask for it.", "speech", "Ortiz", None)],
+     "a continuation after a semicolon"),
+    ('"Where were you last night?" asked Mary Lowell.\n\n"At the mill," replied John Carver.\n\n"Alone?"\n\n'
+     '"With the foreman."',
+     [("Where were you last night?", "speech", "Mary Lowell", "John Carver"),
+      ("At the mill,", "speech", "John Carver", "Mary Lowell"),
+      ("Alone?", "speech", "Mary Lowell", "John Carver"),
+      ("With the foreman.", "speech", "John Carver", "Mary Lowell")], "turn-taking where no verb names the speaker"),
+    ('"I shall go," said Anna Keller. "You must not, Paul."',
+     [("I shall go,", "speech", "Anna Keller", None), ("You must not, Paul.", "speech", None, "Paul")],
+     "a name called inside a quotation is its addressee, not its speaker"),
+    ('The so-called "second wave" of reforms failed.', [("second wave", "phrase", None, None)], "a scare quote"),
+    ('His article "The Roots of Conflict" appeared in 1950.', [("The Roots of Conflict", "phrase", None, None)],
+     "a title in quotes"),
+    ('Both men hoped that "ideological quibbles" could be resolved.',
+     [("ideological quibbles", "phrase", None, None)], "a term in quotes"),
+    ('"Perhaps," thought Alice Grey, "the door is locked."',
+     [("Perhaps,", "thought", "Alice Grey", None), ("the door is locked.", "thought", "Alice Grey", None)],
+     "words reported as thought"),
+    ("The board is 12\" wide. Don't touch the boys' toys, O'Brien.", [], "apostrophes and inch marks"),
+    ('Lars Berg wrote to the minister:\n\nThe situation on the border is grave and the army is not ready for a war.'
+     '\n\nNothing came of it.',
+     [("The situation on the border is grave and the army is not ready for a war.", "speech", "Lars Berg", None)],
+     "a block quotation introduced by a reporting verb and a colon"),
+]
+
+
+def test_no_duplicate_inputs():
+    assert len({c[0] for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("text,expected,reason", CASES, ids=[c[2] for c in CASES])
+def test_quotes(nlp, text, expected, reason):
+    got = rows(analyze(nlp, text))
+    assert got == expected, reason
+
+
+def test_split_quotation_parts_are_linked(nlp):
+    doc = analyze(nlp, '"In the present situation," Walter Grey said, "there is no room for doubt."')
+    first, second = doc.quotes
+    assert (first.id, second.id) == ("q1", "q2")
+    assert first.part_of is None and second.part_of == "q1"
+    assert first.speaker == second.speaker is not None
+    assert second.speaker_span.text == "Walter Grey"
+
+
+def test_pages_notes_and_offsets(nlp):
+    text = ('page_4\nPage 4\nThe talks failed. "We are not beggars," said Ortiz. 12\n'
+            'page_5\nPage 5\nLater "nothing changed," Ortiz told Hale in private. 13\n')
+    doc = analyze(nlp, text)
+    src = text
+    got = [(q.page, q.notes) for q in doc.quotes]
+    assert got == [("4", ["12"]), ("5", ["13"])]
+    for q in doc.quotes:
+        assert doc.text[q.start:q.end] == q.text
+        assert src[q.source_start:q.source_end] == q.text
+
+
+def test_unbalanced_mark_costs_one_paragraph(nlp):
+    doc = analyze(nlp, 'He said "this never ends.\n\nThen Hale said, "We will stay."\n\nThe end.')
+    assert [q.text for q in doc.quotes] == ["We will stay."]
+    assert [d.kind for d in doc.diagnostics if d.kind.startswith("quotes")] == ["quotes.unbalanced"]
+
+
+def test_quote_lines_format(nlp):
+    doc = analyze(nlp, 'page_7\nPage 7\n"The border is closed," Lars Berg told Ivan Petrov. 3\n')
+    assert quote_lines(doc) == ['Lars Berg -> Ivan Petrov  p. 7  n. 3  "The border is closed,"']
+    assert quote_lines(doc, speaker="petrov") == []
+    assert quote_lines(doc, speaker="BERG") == quote_lines(doc)
+
+
+def test_cli_quotes(tmp_path):
+    path = tmp_path / "talk.txt"
+    path.write_text('"We are not beggars," said Ortiz to Hale.\n', encoding="utf-8")
+    r = cli("quotes", str(path), "--speaker", "ortiz")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode().strip() == 'Ortiz -> Hale  "We are not beggars,"'
+    r = cli("quotes", str(tmp_path / "missing.txt"))
+    assert r.returncode == 2 and b"missing.txt" in r.stderr
+
+
+@pytest.mark.shared
+def test_specimen_quotes(tmp_path):
+    need_shared(SPECIMEN, GOLD)
+    from .conftest import score
+
+    out = tmp_path / "spec.json"
+    r = cli("analyze", str(SPECIMEN), "--layers", "actors,quotes", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    s = score(out)
+    assert s["quotes.spans"]["f1"] == 1.0
+    assert s["quotes.speakers"]["acc"] == 1.0
+    assert s["quotes.addressees"]["acc"] == 1.0
+    data = json.loads(out.read_text())
+    assert [q["id"] for q in data["quotes"]] == [f"q{n + 1}" for n in range(len(data["quotes"]))]
