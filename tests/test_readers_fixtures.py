@@ -164,7 +164,7 @@ def _page_items():
             yield label, kind, text, i == 0, ends_here
 
 
-def _blocks_html(ref, page, note_block, marks_at_end=True) -> list[str]:
+def _blocks_html(ref, page, note_block, marks_at_end=True, page_inside=False) -> list[str]:
     """Paragraph markup; `ref(n)`, `page(label)`, `note_block(n)` give each format's own tags."""
     out: list[str] = []
     pending_notes: list[str] = []
@@ -183,7 +183,7 @@ def _blocks_html(ref, page, note_block, marks_at_end=True) -> list[str]:
             open_para = f"{brk}<p>{body}"
             out.append(open_para + "</p>")
         else:
-            out.append(f"{brk}<p>{body}</p>")
+            out.append(f"<p>{brk}{body}</p>" if page_inside else f"{brk}<p>{body}</p>")
         if ends_here and marks_at_end:
             out += [note_block(n) for n in pending_notes]
             pending_notes = []
@@ -267,7 +267,7 @@ def render_epub2() -> bytes:
         return f'<a id="r{n}" href="notes.html#n{n}"><sup>{n}</sup></a>'
 
     blocks = _blocks_html(ref=ref, page=lambda label: f'<a id="p{label}"></a>', note_block=lambda n: "",
-                          marks_at_end=False)
+                          marks_at_end=False, page_inside=True)
     ch1, ch2 = _split_chapters(blocks, "114")
     notes = "<h3>Notes</h3>\n" + "\n".join(
         f'<p id="n{n}"><a href="{"ch1" if int(n) < 3 else "ch2"}.html#r{n}">{n}.</a> {_esc(t)}</p>'

@@ -11,6 +11,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
@@ -38,7 +39,7 @@ class _Book:
             bad = self.zf.testzip()
         except zipfile.BadZipFile as e:
             raise InputError(name, f"truncated or damaged EPUB: the zip archive cannot be read ({e})") from None
-        except (OSError, EOFError, zipfile.LargeZipFile, ValueError) as e:
+        except (OSError, EOFError, zipfile.LargeZipFile, ValueError, zlib.error) as e:
             raise InputError(name, f"truncated or damaged EPUB: {e}") from None
         if bad is not None:
             raise InputError(name, f"truncated or damaged EPUB: {bad} fails its checksum")
@@ -49,7 +50,7 @@ class _Book:
             return self.zf.read(path)
         except KeyError:
             raise InputError(self.name, f"damaged EPUB: {path} is listed but missing from the archive") from None
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as e:
             raise InputError(self.name, f"truncated or damaged EPUB: cannot read {path} ({e})") from None
 
     def xml(self, path: str) -> ET.Element:
