@@ -91,13 +91,14 @@ def draw_line(c: canvas.Canvas, x: float, y: float, line: str, st: Style, center
 
 
 def render_pdf(columns: int = 1, folios: bool = True, heads: bool = True, page_labels: bool = False,
-               sup_labels: bool = False, encrypt: str | None = None) -> bytes:
+               sup_labels: bool = False, encrypt: str | None = None, owner_only: bool = False,
+               first_folio: bool = True) -> bytes:
     buf = io.BytesIO()
     kw = {}
     if encrypt:
         from reportlab.lib.pdfencrypt import StandardEncryption
 
-        kw["encrypt"] = StandardEncryption(encrypt, ownerPassword=encrypt + "-owner")
+        kw["encrypt"] = StandardEncryption("" if owner_only else encrypt, ownerPassword=encrypt + "-owner")
     c = canvas.Canvas(buf, pagesize=letter, **kw)
     c.setTitle(TITLE)
     c.setAuthor(AUTHOR)
@@ -119,7 +120,7 @@ def render_pdf(columns: int = 1, folios: bool = True, heads: bool = True, page_l
                 fw = stringWidth(label, "Times-Roman", 10)
                 c.setFont("Times-Roman", 10)
                 c.drawString(RIGHT - fw if odd else LEFT, H - 50, label)
-        elif folios:
+        elif folios and (pno or first_folio):
             c.setFont("Times-Roman", 10)
             c.drawString((W - stringWidth(label, "Times-Roman", 10)) / 2, 40, label)
         # footnotes first, to know where the text must stop
