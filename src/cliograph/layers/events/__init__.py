@@ -25,9 +25,9 @@ class EventsLayer:
         self.subjects: list[Arg] = []
 
     def paragraph(self, ctx, offset: int, parsed) -> None:
-        ex = Extractor(self.lex, parsed, offset)
-        self.candidates.extend(ex.candidates())
-        self.subjects.extend(ex.subjects())
+        found, subjects = Extractor(self.lex, parsed, offset).run()
+        self.candidates.extend(found)
+        self.subjects.extend(subjects)
 
     def finish(self, ctx) -> None:
         res = Resolver(ctx, self.lex)

@@ -449,20 +449,25 @@ class Extractor:
         return None
 
     # ---------------------------------------------------------------- paragraph
-    def candidates(self) -> list[Candidate]:
-        verbs = [self.verb_candidate(t) for t in self.doc if t.pos_ == "VERB" and self.g.is_verb(t)]
-        # a complement carried out by the agent's own people was absorbed into its order
-        out = [c for c in verbs if c is not None and c.token not in self.absorbed and
-               (c.category or c.agents or c.patients)]
+    def run(self) -> tuple[list[Candidate], list[Arg]]:
+        """Event candidates and named clause subjects of the paragraph, in one pass over its tokens."""
+        verbs, nouns, subjects = [], [], []
         for t in self.doc:
-            if t.pos_ == "NOUN":
-                c = self.noun_candidate(t)
-                if c is not None:
-                    out.append(c)
+            pos = t.pos_
+            if pos == "VERB":
+                verbs.append(t)
+            elif pos == "NOUN":
+                nouns.append(t)
+            if pos in ("PROPN", "NOUN") and t.dep_ in ("nsubj", "nsubjpass"):
+                subjects.append(t)
+        found = [self.verb_candidate(t) for t in verbs if self.g.is_verb(t)]
+        # a complement carried out by the agent's own people was absorbed into its order
+        out = [c for c in found if c is not None and c.token not in self.absorbed and
+               (c.category or c.agents or c.patients)]
+        for t in nouns:
+            c = self.noun_candidate(t)
+            if c is not None:
+                out.append(c)
         out.sort(key=lambda c: c.trigger)
-        return out
-
-    def subjects(self) -> list[Arg]:
-        """Named subjects of every clause, in order: what a later he, she, it or they may point back to."""
-        return [self.g.arg(t, conj=False) for t in self.doc
-                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN")]
+        # what a later he, she, it or they may point back to
+        return out, [self.g.arg(t, conj=False) for t in subjects]

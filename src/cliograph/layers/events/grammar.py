@@ -43,6 +43,9 @@ class Grammar:
         self.off = off
         self._subj: dict[int, Arg | None] = {}
         self._mod: dict[int, tuple[str | None, bool]] = {}
+        self._ranges: dict[int, list[tuple[int, int]]] = {}
+        self._args: dict[tuple[int, bool], Arg] = {}
+        self._passive: dict[int, bool] = {}
 
     # ------------------------------------------------------------------ spans
     def tok_span(self, t) -> tuple[int, int]:
@@ -58,6 +61,13 @@ class Grammar:
 
     def arg(self, t, conj: bool = True) -> Arg:
         """The argument phrase headed by token t (a relative pronoun stands for the noun it modifies)."""
+        key = (t.i, conj)
+        got = self._args.get(key)
+        if got is None:
+            got = self._args[key] = self._arg(t, conj)
+        return got
+
+    def _arg(self, t, conj: bool) -> Arg:
         if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl" and t.head.head is not t:
             t = t.head.head
         lemma = t.lemma_.lower()
@@ -110,6 +120,12 @@ class Grammar:
         return t
 
     def passive(self, v) -> bool:
+        got = self._passive.get(v.i)
+        if got is None:
+            got = self._passive[v.i] = self._is_passive(v)
+        return got
+
+    def _is_passive(self, v) -> bool:
         if any(c.dep_ in ("nsubjpass", "csubjpass", "auxpass") for c in v.children):
             return True
         if v.dep_ == "conj" and v.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in v.children):
@@ -257,6 +273,12 @@ class Grammar:
     # ---------------------------------------------------------------- ranges
     def clause_ranges(self, t) -> list[tuple[int, int]]:
         """Clean ranges of the words of t's own clause (or noun phrase), not entering embedded clauses."""
+        got = self._ranges.get(t.i)
+        if got is None:
+            got = self._ranges[t.i] = self._clause_ranges(t)
+        return got
+
+    def _clause_ranges(self, t) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         stack = [t]
         while stack:
