@@ -47,6 +47,7 @@ class Frame:
     naming: set[str] = field(default_factory=set)
     advmods: set[str] = field(default_factory=set)
     negated: bool = False
+    infinitive: bool = False
 
 
 @dataclass
@@ -116,7 +117,8 @@ class Extractor:
 
     def _verb_frame(self, v) -> Frame:
         g = self.g
-        fr = Frame(key=self.verb_key(v), lemma=v.lemma_.lower(), subj=g.subject(v), negated=g.negated_here(v))
+        fr = Frame(key=self.verb_key(v), lemma=v.lemma_.lower(), subj=g.subject(v), negated=g.negated_here(v),
+                   infinitive=g.infinitival(v))
         if g.passive(v):
             o = g.child(v, "nsubjpass") or (v.head if v.dep_ == "acl" else None)
         else:
@@ -146,6 +148,8 @@ class Extractor:
     # ----------------------------------------------------------------- patterns
     def pattern_match(self, p: Pattern, fr: Frame) -> bool:
         if p.negated is not None and p.negated != fr.negated:
+            return False
+        if p.infinitive and not fr.infinitive:
             return False
         if p.object and not self.matches(p.object, fr.obj):
             return False
@@ -296,6 +300,8 @@ class Extractor:
         g = self.g
         if v.dep_ == "acl" and v.tag_ == "VBN" and not g.child(v, "agent"):
             return None  # `a letter addressed to X` describes the letter
+        if v.dep_ in ("amod", "compound"):
+            return None  # `the declining empire`, `the promised leader`
         rd = self.verb_reading(v)
         fr = self.verb_frame(v)
         if rd.category is None and (fr.key in self.lex.stative or fr.lemma in self.lex.stative):

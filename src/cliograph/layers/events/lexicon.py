@@ -29,6 +29,7 @@ class Pattern:
     naming: tuple[str, ...] = ()
     advmod: tuple[str, ...] = ()
     negated: bool | None = None
+    infinitive: bool = False  # the verb is a to-infinitive (`went to see X`)
     patient: str | None = None
     swap: bool = False
     delegate: bool = False
@@ -98,7 +99,8 @@ def lexicon() -> Lexicon:
                     object=_tuple(row.get("object")), subject=_tuple(row.get("subject")),
                     prep=_tuple(row.get("prep")), pobj=_tuple(row.get("pobj")),
                     complement=_tuple(row.get("complement")), naming=_tuple(row.get("naming")),
-                    advmod=_tuple(row.get("advmod")), negated=row.get("negated"), patient=row.get("patient"),
+                    advmod=_tuple(row.get("advmod")), negated=row.get("negated"),
+                    infinitive=bool(row.get("infinitive")), patient=row.get("patient"),
                     swap=bool(row.get("swap")), delegate=bool(row.get("delegate")))
         for v in p.verbs:
             patterns.setdefault(v, []).append(p)
