@@ -251,3 +251,14 @@ def test_viewer_sees_a_replaced_document(tmp_path):
     with Store(db) as store:
         store.add(doc, replace=True)
     assert get(app, "/documents/ostend.txt")[2].count("id=\"q-q") == 1
+
+
+def test_viewer_store_and_exports_never_import_spacy():
+    import subprocess
+    import sys
+
+    code = ("import sys, cliograph.store, cliograph.export, cliograph.export.tei, cliograph.export.tabular, "
+            "cliograph.export.markdown, cliograph.viewer, cliograph.viewer.report; "
+            "print(any(m == 'spacy' or m.startswith('spacy.') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
