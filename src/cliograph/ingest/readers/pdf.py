@@ -1,4 +1,4 @@
-"""PDF with a text layer: the printed page's text, labels, notes and reading order (pdfplumber).
+"""PDF with a text layer: the printed page's text, labels, notes and reading order.
 
 The stream holds each page's rows as lines (running head first, then the text in reading order, the
 footnotes, the folio), pages separated by a form feed; `source.regions` give each line's page and box.
@@ -7,8 +7,6 @@ on from a neighbour (inferred). A PDF without a text layer is refused: OCR is ou
 """
 from __future__ import annotations
 
-import io
-import itertools
 import re
 
 from ...errors import InputError
@@ -17,7 +15,6 @@ from ...model.records import Region
 from .extract import Block, Extract, Mark, PageMark
 from .pdflayout import (
     Row,
-    Word,
     body_size,
     find_gutter,
     is_heading,
@@ -27,89 +24,26 @@ from .pdflayout import (
     reading_order,
     rows_of,
 )
+from .pdftext import read_text_layer
 
 _MARK = re.compile(r"^(\d{1,3}|[*\u2020\u2021\u00a7\u00b6]{1,3})$")
 _NOTE_START = re.compile(r"^(\d{1,3}|[*\u2020\u2021\u00a7\u00b6]{1,3})[.)]?$")
 
 
-def _open(data: bytes, name: str):
-    import pdfplumber
-    from pdfplumber.utils.exceptions import PdfminerException
-
-    if not data.lstrip()[:5] == b"%PDF-":
-        raise InputError(name, "not a PDF (no %PDF- header)")
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pdf.pages  # noqa: B018 - reads the page tree, where damage shows
-    except PdfminerException as e:
-        inner = e.args[0] if e.args else e
-        kind = type(inner).__name__
-        if "Password" in kind or "Encrypt" in kind:
-            raise InputError(name, "encrypted PDF: it needs a password to be read") from None
-        raise InputError(name, f"damaged or truncated PDF ({kind}: {inner})") from None
-    except Exception as e:  # pdfminer raises many kinds on broken files
-        raise InputError(name, f"damaged or truncated PDF ({type(e).__name__}: {e})") from None
-    return pdf
-
-
-def _labels(pdf, n: int) -> list[str | None]:
-    """The PDF's own page labels (/PageLabels), when it has them."""
-    try:
-        return list(itertools.islice(pdf.doc.get_page_labels(), n))  # the generator never ends by itself
-    except Exception:
-        return [None] * n
-
-
-def _words(page) -> list[Word]:
-    out = []
-    for w in page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False):
-        if w.get("upright", True) is False:
-            continue
-        out.append(Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], round(w["size"], 1), w["fontname"]))
-    return out
-
-
-def _rules(page) -> list[float]:
-    """Heights of short horizontal strokes (the rule over footnotes)."""
-    out = []
-    for ln in list(page.lines) + list(page.rects):
-        if abs(ln["top"] - ln["bottom"]) < 1.5 and ln["x1"] - ln["x0"] > 20:
-            out.append(ln["top"])
-    return out
-
-
 def read_pdf(data: bytes, name: str) -> Extract:
-    pdf = _open(data, name)
-    try:
-        try:
-            pages = [(p, _words(p)) for p in pdf.pages]
-        except Exception as e:
-            raise InputError(name, f"damaged PDF: a page cannot be read ({type(e).__name__}: {e})") from None
-        if not any(words for _, words in pages):
-            raise InputError(name, f"PDF without a text layer ({len(pages)} page(s) of images or drawings, "
-                                   "no text): OCR is out of scope, run OCR on it first")
-        rows = [rows_of(words) for _, words in pages]
-        size = body_size(rows)
-        mark_apparatus(rows, size)
-        for (page, _), page_rows in zip(pages, rows, strict=True):
-            mark_footnotes(page_rows, size, _rules(page))
-        gutters = [find_gutter(r, float(p.width)) for (p, _), r in zip(pages, rows, strict=True)]
-        labels = _labels(pdf, len(pages))
-        ex = _write(rows, gutters, size, labels)
-        meta = pdf.metadata or {}
-    finally:
-        pdf.close()
-    ex.title = _meta(meta, "Title")
-    ex.author = _meta(meta, "Author")
+    layer = read_text_layer(data, name)
+    if not any(p.words for p in layer.pages):
+        raise InputError(name, f"PDF without a text layer ({len(layer.pages)} page(s) of images or drawings, "
+                               "no text): OCR is out of scope, run OCR on it first")
+    rows = [rows_of(p.words) for p in layer.pages]
+    size = body_size(rows)
+    mark_apparatus(rows, size)
+    for page, page_rows in zip(layer.pages, rows, strict=True):
+        mark_footnotes(page_rows, size, page.rules)
+    gutters = [find_gutter(r, page.width) for page, r in zip(layer.pages, rows, strict=True)]
+    ex = _write(rows, gutters, size, layer.labels)
+    ex.title, ex.author = layer.title, layer.author
     return ex
-
-
-def _meta(meta: dict, key: str) -> str | None:
-    v = meta.get(key)
-    if isinstance(v, bytes):
-        v = v.decode("utf-8", "replace")
-    v = str(v).strip() if v is not None else ""
-    return v or None
 
 
 class _Out:
