@@ -66,6 +66,6 @@ def network(conn: sqlite3.Connection, doc: str | None = None, max_nodes: int = 6
         if a in keep and b in keep:
             ev = {k: c[k] for k in ("cooperation", "conflict", "neutral")}
             kind = max(ev, key=lambda k: ev[k]) if sum(ev.values()) else "quote"
-            out_edges.append({"source": a, "target": b, **ev, "quotes": c["quotes"], "polarity": kind,
+            out_edges.append({"source": a, "target": b, "source_name": names[a][0], "target_name": names[b][0], **ev, "quotes": c["quotes"], "polarity": kind,
                               "weight": sum(c.values())})
     return {"nodes": nodes, "edges": out_edges, "polarity_of": "events: PLOVER quad class; quotes: speaker to addressee", "doc": doc}
