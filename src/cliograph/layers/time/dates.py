@@ -65,14 +65,18 @@ class Dates(Base):
                 y = int(tok.text)
                 return era[0], (1 - y if era[1] == "BC" else y)
         era = self.era(i)
-        if era and era[1] == "AD" and i + 1 < self.n and self.t[era[0]].kind == "n" and \
-                self.t[era[0]].text.isdigit() and len(self.t[era[0]].text) <= 4:
-            return era[0] + 1, int(self.t[era[0]].text)
+        if era and era[1] == "AD":
+            k = era[0] + (self.low(era[0]) == ",")  # `A. D., 1879`
+            if k < self.n and self.t[k].kind == "n" and self.t[k].text.isdigit() and len(self.t[k].text) <= 4:
+                return k + 1, int(self.t[k].text)
         return None
 
     def era(self, i: int) -> tuple[int, str] | None:
-        """`B.C.`, `A.D.`, `BC`, `BCE`, `AD`, `CE` (the bare words only in capitals)."""
+        """`B.C.`, `A.D.`, `A. D.`, `BC`, `BCE`, `AD`, `CE` (the bare words only in capitals)."""
         tok = self.t[i] if 0 <= i < self.n else None
+        if tok is not None and tok.text in ("A", "B") and self.low(i + 1) == "." and \
+                self.text(i + 2) in ("D", "C") and self.low(i + 3) == ".":
+            return i + 4, "AD" if tok.text == "A" else "BC"
         if tok is None or not (tok.kind == "a" or (tok.kind == "w" and tok.text.isupper())):
             return None
         if tok.low in self.V.eras_bc:
@@ -133,6 +137,8 @@ class Dates(Base):
         if not dd:
             return None
         j, d = dd
+        if self.low(j) == "day" and self.low(j + 1) == "of":  # `the 31st day of December`
+            j += 1
         j += self.low(j) == "of"
         if k > i and self.low(j - 1) != "of" and self.t[k].low[-2:] not in ("st", "nd", "rd", "th"):
             return None
@@ -217,6 +223,9 @@ class Dates(Base):
             return self.with_pod(full)
         if self.low(i - 1) in ("a", "an", "every", "each"):
             return None  # `a Wednesday`: any Wednesday
+        if self.tagged and j < self.n and self.t[j].tag in ("NN", "NNS") and self.t[j].low not in self.V.pods and \
+                self.t[j].low not in self.V.clock_words:
+            return None  # `the Sunday papers`
         c = cal(i, j, When("W", weekday=wd))
         return self.with_pod(c)
 
@@ -372,6 +381,8 @@ class Dates(Base):
                 "at", "by", "on", "until", "till", "before", "after", "since", "over", "for", "of", "during", "last",
                 "next", "this", "that"):
             return None
+        if self.tagged and j < self.n and self.t[j].tag in ("NN", "NNS") and self.t[j].text.islower():
+            return None  # `Christmas coals`, `Michaelmas term`
         mo, d = (int(x) for x in str(md).split("-"))
         y = None
         k = j + (self.low(j) in (",", "of"))

@@ -17,7 +17,7 @@ FUNCTION = {"and", "or", "but", "to", "of", "in", "on", "at", "by", "for", "with
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "CD"}
 YEAR_RE = re.compile(r"^\d{3,4}$")
 DECADE_RE = re.compile(r"^(\d{3})0['’]?s$")
-ORD_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
+ORD_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th|d)$")
 PAST_WORDS = {"said", "was", "were", "had", "did", "told", "ago", "went", "met", "made", "took", "gave", "came", "left",
               "began", "fell", "rose", "won", "lost", "sent", "held", "saw", "spoke", "wrote", "led", "fled", "fought"}
 
@@ -151,6 +151,8 @@ class Base:
         if not self.V.year_lo <= y <= self.V.year_hi:
             return None
         prev, nxt = self.low(i - 1), self.low(i + 1)
+        if i + 1 < self.n and self.t[i + 1].start == tok.end and self.t[i + 1].kind == "w":
+            return None  # `1110ft`: digits run into letters (OCR), no year
         if prev in self.V.number_cues_before or (prev == "." and self.low(i - 2) in self.V.number_cues_before):
             return None
         if prev in ("-", "–", "—", "/", ":", "x", "×") and i >= 2 and self.t[i - 2].kind == "n":
@@ -234,6 +236,9 @@ class Base:
     def tense_by_words(self, i: int) -> str | None:
         lo, hi = max(0, i - 12), min(self.n, i + 12)
         words = {self.t[k].low for k in range(lo, hi) if self.t[k].sent == self.t[i].sent}
+        for k in range(lo, hi - 1):  # `had been warned`, `had expected`
+            if self.t[k].low == "had" and (self.low(k + 1) == "been" or self.low(k + 1).endswith(("ed", "en", "wn"))):
+                return "pluperfect"
         if words & self.V.future_aux:
             return "future"
         if words & PAST_WORDS or any(w.endswith("ed") and len(w) > 4 for w in words):

@@ -64,7 +64,7 @@ class Relative(Base):
         det = self.low(k)
         if det == "the" and self.low(i + 1) == "weekend":
             return Cand(i, i + 2, "DATE", Sem("rel", base="dct", unit="WE", n=0, gran="W", dir="tense"))
-        if det not in self.V.deictic_dets or (det in ("last", "past", "next") and self.low(i - 1) == "the"):
+        if det not in self.V.deictic_dets or (det in ("last", "past", "next") and self.low(i - 1) in ("the", "at")):
             return None
         if det in ("past", "coming") and k == i:
             return None
@@ -110,8 +110,8 @@ class Relative(Base):
         if last == "next" and what == "unit" and val != "D" and self.low(j) in ("of", "few"):
             return None
         if what == "unit":
-            if val == "WE":
-                return rel(i, j, "anchor", "WE", n)
+            if val == "Q" and n == 0:
+                return None  # `in that quarter`: a place as often as a time
             return rel(i, j, "anchor", val, n)
         if what == "pod":
             return rel(i, j, "anchor", "D", n, "TIME", pod=val)
@@ -177,14 +177,30 @@ class Relative(Base):
         if not u:
             return None
         j, code, plural = u
+        if self.t[j - 1].cap and not self.t[k].cap:
+            return None  # `the Thirty Years' War`
         spelled = self.t[k].kind == "w"
         if code == "S" and (self.low(k) in ("a", "an", "one") or (hyphen and spelled and self.low(i - 1) not in (
                 "a", "an"))):
             return None  # `a second time`, `the twenty-second Congress`
         if self.low(k) in ("a", "an") and n == 1 and plural:
             return None
+        first = self.low(k)
+        if not plural and not hyphen and pre is None and (
+                (first == "one" and code == "D" and self.low(i - 1) not in ("for", "in", "within", "only", "just"))
+                or (n is None and first in ("some", "many", "several"))
+                or (code == "Q" and first in ("a", "an", "one") and self.low(j) != "of")):
+            return None  # `one day he came`, `some day`, `a quarter where`: no measure of time
+        if first in ("a", "an") and not plural and (self.low(i - 1) in ("on", "one", "such") or (
+                self.tagged and j < self.n and self.t[j].tag in ("NN", "NNS") and self.t[j].low not in self.V.units)):
+            return None  # `on a day in spring`, `a day labourer`, `a minute scale`
+        prev_amount = self.low(i - 1) in self.V.amount_words or (i > 0 and self.t[i - 1].kind == "n")
+        if first in ("a", "an", "per") and prev_amount and not plural:
+            return lit(i, j, duration([(1, code)]), "SET")  # `four thousand a year`, `$5 million a year`
         parts = [(n, code)]
-        if self.low(j) == "and" and self.low(j + 1) in ("a", "one") and self.low(j + 2) == "half" and n is not None:
+        if self.low(j) == "or" and self.count_word(j + 1):  # `a day or two`
+            parts, j = [(None, code)], j + 2
+        elif self.low(j) == "and" and self.low(j + 1) in ("a", "one") and self.low(j + 2) == "half" and n is not None:
             parts, j = [(n + 0.5, code)], j + 3
         elif self.low(j) in ("and", ",") and n is not None:
             c2 = self.count(j + 1)
@@ -202,10 +218,6 @@ class Relative(Base):
             off = self.offset(j)
             if off:
                 return self.moved(i, off[0], parts, off[1], off[2])
-            prev = self.low(i - 1)
-            if self.low(k) in ("a", "an", "per") and (prev in ("million", "billion", "thousand", "percent", "%") or
-                                                     (i > 0 and self.t[i - 1].kind == "n")):
-                return lit(i, j, duration([(1, code)]), "SET")
         return lit(i, j, duration(parts), "DURATION")
 
     def bare_plural(self, i: int, u: tuple[int, str, bool]) -> Cand | None:
@@ -252,6 +264,8 @@ class Relative(Base):
             k = i + 1
             step = 1
             if self.low(k) == "other":
+                if lo != "every":
+                    return None  # `each other`
                 step, k = 2, k + 1
             cnt = self.count(k)
             if cnt and cnt[1] is not None and self.low(k) not in ("a", "an"):
@@ -311,8 +325,9 @@ class Relative(Base):
             return lit(i, j, str(val))
         lo = self.low(i)
         if lo in self.V.refs and lo != "today":
-            if lo == "now" and self.low(i + 1) == "that":
-                return None
+            if lo == "now" and (self.low(i + 1) in ("that", "then") or
+                                (self.low(i + 1) == "and" and self.low(i + 2) in ("then", "again"))):
+                return None  # `now that`, `now and then`
             return lit(i, i + 1, self.V.refs[lo])
         return None
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # B.C., a.m., U.S.
-    r"|\d+(?:[,:./]\d+)*(?:(?:['’]?s|st|nd|rd|th)(?![^\W\d_]))?"  # 1960s, 4th, 10:30, 1,500, 3/22/2013
+    r"|\d{1,3}(?:,\d{3})+(?!\d)"  # 1,500
+    r"|\d+(?:[:./]\d+)*(?:(?:['’]?s|st|nd|rd|th|d)(?![^\W\d_]))?"  # 1960s, 4th, 2d, 10:30, 3/22/2013
     r"|['’]\d\d['’]?s\b"  # '60s
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # words, Khrushchev's
     r"|\S"
