@@ -61,7 +61,7 @@ def relations(file, actor, level, as_csv, as_json, model, reference_date):
     FILE is a text to analyze, or a cliograph/1 JSON file written by `cliograph analyze`. Negated
     events and events only attempted, intended or ordered are not counted.
 
-    Example: cliograph relations chapter.txt --actor Mao --csv
+    Example: cliograph relations chapter.txt --actor Nasser --csv
     """
     from ..layers.events.relations import relations as compute
 

@@ -1,8 +1,8 @@
 """Event candidates from one parsed paragraph: triggers, argument phrases, PLOVER type, negation, modality.
 
 A candidate keeps spans, not actor ids: the actors are looked up in `resolve` once the actors layer has
-finished. Verbs trigger events, and so do event nouns (`the withdrawal of the Soviet advisors`); a light
-verb takes its type from its event-noun object (`confirmed his support` is SUPPORT) and absorbs it.
+finished. Verbs trigger events, and so do event nouns (`the withdrawal of British troops`); a light
+verb takes its type from its event-noun object (`expressed her support` is SUPPORT) and absorbs it.
 """
 from __future__ import annotations
 
@@ -200,7 +200,7 @@ class Extractor:
         return self._reading[v.i]
 
     def content_category(self, v, fr: Frame) -> str | None:
-        """What a speech act says decides its type (`a letter complaining of ...`, `"... will shake China"`)."""
+        """What a speech act says decides its type (`a letter complaining of ...`, `"... will damage our friendship"`)."""
         words = []
         for c in v.children:
             if c.dep_ in ("ccomp", "parataxis") and not self.g.infinitival(c):
@@ -284,7 +284,7 @@ class Extractor:
         return out
 
     def locations(self, noun) -> list[Arg]:
-        """Named places inside a phrase: `technicians working in China`, `troops in Hungary`."""
+        """Named places inside a phrase: `advisers working in India`, `troops in Hungary`."""
         out = []
         for c in noun.children:
             heads = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep"] if c.dep_ == "acl" else []
@@ -319,7 +319,7 @@ class Extractor:
             predicate += " " + comp_fr.key + "".join(f" {w}" for w in sorted(comp_fr.advmods & self.lex.home_words))
         agents = [fr.subj] if fr.subj is not None else []
         if mode == "source" and fr.obj is not None:
-            agents.append(fr.obj)  # `the Soviet advisors were withdrawn`: their state withdrew them
+            agents.append(fr.obj)  # `the British advisers were withdrawn`: their state withdrew them
         patients = self.patients(v, fr, mode, rd.comp if comp_fr else fr.comp, comp_fr or self.comp_frame(fr))
         if rd.pattern is not None and rd.pattern.swap:
             givers = [a for p, a, _ in fr.preps if p == "from"]
@@ -401,7 +401,7 @@ class Extractor:
         agents: list[Arg] = []
         if fr.subj is not None:
             agents.append(fr.subj)
-        for c in n.lefts:  # `the Soviet withdrawal`, `the US invasion`
+        for c in n.lefts:  # `the British withdrawal`, `the US invasion`
             if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in NAME_ENTS and c.ent_type_ != "LOC":
                 agents.append(g.arg(c, conj=False))
         between = next((a for p, a, _ in fr.preps if p == "between"), None)
@@ -427,7 +427,7 @@ class Extractor:
         patients += [a for p, a, _ in fr.preps if p in DIRECT_PREPS + ("for",)]
         theme = mode == "source" or entry.get("of") == "theme"
         if fr.obj is not None and theme:
-            agents.append(fr.obj)  # `the withdrawal of the Soviet advisors`: their state withdrew them
+            agents.append(fr.obj)  # `the withdrawal of the British advisers`: their state withdrew them
         elif fr.obj is not None and entry.get("of") != "patient":
             patients.append(fr.obj)
         start = g.tok_span(self.doc[first])[0]
@@ -435,7 +435,7 @@ class Extractor:
         modality = g.modality(gov) if gov is not None else None
         times = g.time_chain(n)
         if gov is None or (gov.lemma_.lower() not in self.lex.aspectual and gov.lemma_.lower() not in self.lex.light):
-            times = times[:1]  # `saw the pull-out as a mistake` in 1964 does not date the pull-out
+            times = times[:1]  # `critics in 1970 saw the pull-out as a mistake`: 1970 does not date the pull-out
         return Candidate(trigger=(start, g.tok_span(n)[1]), sentence=g.sentence(n), predicate=entry["verb"],
                          category=category, agents=agents, patients=patients, negated=negated,
                          modality=modality, place=g.place_of(n), times=times, nominal=True)

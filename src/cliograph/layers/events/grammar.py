@@ -29,7 +29,7 @@ class Arg:
     word: str = ""  # the head as written, lower-case (`arms`, whose lemma is `arm`)
     ent: str = ""
     pron: str | None = None  # person, group, speaker, addressee
-    people: bool = False  # the head names people or a body (`Soviet technicians`), not a thing
+    people: bool = False  # the head names people or a body (`French advisers`), not a thing
     hint: Arg | None = None  # for a pronoun: the governing clause's agent, tried first
     conj: list[Arg] = field(default_factory=list)
 
@@ -108,7 +108,7 @@ class Grammar:
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.lefts)
 
     def content_noun(self, t):
-        """`a set of compromises` -> compromises: look through quantity nouns."""
+        """`a series of concessions` -> concessions: look through quantity nouns."""
         for _ in range(3):
             if t is None or t.lemma_.lower() not in self.lex.classes.get("quantity", ()):
                 return t
@@ -167,7 +167,7 @@ class Grammar:
         if h is v:
             return None
         if dep in ("xcomp", "ccomp", "advcl") and (dep == "xcomp" or self.infinitival(v)):
-            if h.pos_ == "ADJ" and h.head is not h:  # `was able to reach`, `eager not to cut`
+            if h.pos_ == "ADJ" and h.head is not h:  # `was able to sign`, `keen not to break`
                 s = self.subject(h.head, depth + 1)
                 hl = h.lemma_.lower()
                 if s is not None and s.lemma == "it" and hl not in self.lex.implicative and \
@@ -316,7 +316,7 @@ class Grammar:
 
     # ----------------------------------------------------------------- place
     def place_of(self, t) -> str | None:
-        """A named place in one of t's own prepositional phrases (`in Bucharest`, `to Moscow`), or in
+        """A named place in one of t's own prepositional phrases (`in Belgrade`, `to Delhi`), or in
         its object's (`met Nehru in Belgrade`, where the parser hangs the place on the object)."""
         o = self.object_of(t) if self.is_verb(t) else None
         for x, preps in ((t, self.lex.place_preps), (o, ("in", "at"))):

@@ -74,7 +74,7 @@ class Resolver:
         for m in found:
             if m[0] < h1 and m[1] > h0:
                 return m[2]
-        if not arg.people:  # `Sino-Soviet relations`, `Chinese fallacies`: a modifier, not a doer
+        if not arg.people:  # `Anglo-Egyptian relations`, `British policy`: a modifier, not a doer
             return None
         return max(found, key=lambda m: m[1])[2]
 
