@@ -6,7 +6,7 @@ builder has to guess from lines (paragraphs, page breaks, note marks and bodies)
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from ...model import Document, Note, NoteRef, Page, Paragraph, Removed, Source
 from ..build import _dehyphenate, _join, _partial
@@ -223,8 +223,9 @@ def assemble(ex: Extract, name: str, sha256: str) -> Document:
                    repairs=sorted(b.repairs, key=lambda r: r.source_start), offset_map=b.omap.segments)
     doc.pages = _pages(doc, pl, main_end)
     _note_refs(doc, pl, notes, note_ids)
+    page_starts = [p.source_start for p in doc.pages]
     for n in notes:
-        n.page = _page_label_at(doc.pages, n.source_start)
+        n.page = _page_label_at(doc.pages, page_starts, n.source_start)
     doc.removed = sorted(removed, key=lambda r: (r.source_start, r.source_end))
     _partial(doc)
     return doc
@@ -278,8 +279,13 @@ def _page(doc: Document, start: int, end: int, s0: int, s1: int, label: str, inf
                 label=label, inferred=inferred)
 
 
-def _page_label_at(pages: list[Page], source_pos: int) -> str | None:
-    for p in pages:
+def _page_label_at(pages: list[Page], starts: list[int], source_pos: int) -> str | None:
+    i = bisect_right(starts, source_pos) - 1
+    while i >= 0:  # pages are in source order; an empty page may share its start with the next
+        p = pages[i]
         if p.source_start <= source_pos < p.source_end:
             return p.label
+        if p.source_end <= source_pos:
+            return None
+        i -= 1
     return None

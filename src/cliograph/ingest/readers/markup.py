@@ -16,6 +16,9 @@ def markup() -> dict:
     data = resources.files("cliograph.ingest.readers").joinpath("data/markup.json").read_text("utf-8")
     out = json.loads(data)
     out["page_id_re"] = re.compile(out["page_id_pattern"], re.I)
+    for k, v in list(out.items()):
+        if isinstance(v, list):
+            out[k] = frozenset(v) if k != "note_id_hints" else tuple(v)
     return out
 
 
@@ -25,7 +28,8 @@ def tokens(value: str | None) -> set[str]:
 
 def has(attrs: dict, key: str, vocab_key: str) -> bool:
     """True when the attribute `key` (class, epub:type, role) holds a token from the vocabulary list."""
-    return bool(tokens(attrs.get(key)) & set(markup()[vocab_key]))
+    value = attrs.get(key)
+    return bool(value) and not markup()[vocab_key].isdisjoint(value.lower().split())
 
 
 def typed(attrs: dict, vocab_key: str) -> bool:
