@@ -275,3 +275,23 @@ def test_spans_ids_and_order(nlp):
         assert e.trigger.text == doc.text[e.trigger.start:e.trigger.end]
         assert e.sentence.start <= e.trigger.start < e.trigger.end <= e.sentence.end
         assert e.quad == (None if e.category is None else e.quad)
+
+
+COORDINATED = [
+    ("Britain and France invaded Egypt.", "invaded", {("britain", "egypt"), ("france", "egypt")},
+     "two invaders, two events"),
+    ("Nasser received Nehru and Tito in Cairo.", "received", {("nasser", "nehru"), ("nasser", "tito")},
+     "two visitors"),
+    ("Nehru met Tito.", "met", {("nehru", "tito")}, "one pair"),
+]
+
+
+def test_coordinated_table_has_no_duplicates():
+    assert len({c[0] for c in COORDINATED}) == len(COORDINATED)
+
+
+@pytest.mark.parametrize("text,trigger,pairs,reason", COORDINATED, ids=[c[3] for c in COORDINATED])
+def test_coordinated_actors_give_one_event_per_pair(nlp, text, trigger, pairs, reason):
+    doc = analyze(nlp, text)
+    got = {(e.agent, e.patient) for e in doc.events if e.trigger.text == trigger}
+    assert got == pairs, reason

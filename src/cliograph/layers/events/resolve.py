@@ -16,6 +16,7 @@ from .lexicon import Lexicon
 
 POINT_TYPES = ("DATE", "TIME")
 HISTORY_BACK = 40  # subjects looked at, at most, when a pronoun points back
+MAX_CONJUNCTS = 4  # `A, B, C and D`: at most this many actors on one side of an event
 
 
 def _mentions(ctx) -> list[tuple[int, int, str, str]]:
@@ -130,16 +131,20 @@ class Resolver:
         self.history.sort()
         self.h_pos = [h[0] for h in self.history]
 
-    def first_actor(self, args: list[Arg], exclude: str | None = None,
-                    objects: bool = False) -> tuple[str | None, Arg | None]:
+    def actors(self, args: list[Arg], exclude: frozenset[str] = frozenset(),
+               objects: bool = False) -> list[tuple[str, Arg]]:
+        """The actors of the first phrase that names any, with its coordinated phrases (`A and B`)."""
         for arg in args:
+            got: list[tuple[str, Arg]] = []
             for x in (arg, *arg.conj):
                 if objects and x.pron and x.lemma == "it" and x.hint is None:
                     continue  # an object `it` is mostly a thing or a proposal, not an actor
                 a = self.actor_of(x)
-                if a is not None and a != exclude:
-                    return a, x
-        return None, None
+                if a is not None and a not in exclude and all(a != g[0] for g in got):
+                    got.append((a, x))
+            if got:
+                return got[:MAX_CONJUNCTS]
+        return []
 
     # ------------------------------------------------------------------ dates
     def timex_in(self, ranges: list[tuple[int, int]], near: int):
@@ -183,18 +188,14 @@ class Resolver:
         return []
 
     # ----------------------------------------------------------------- events
-    def event(self, c: Candidate, n: int) -> Event | None:
-        agent, agent_arg = self.first_actor(c.agents)
-        patient, patient_arg = self.first_actor(c.patients, exclude=agent, objects=True)
-        if c.category is None and agent is None and patient is None:
-            return None
-        t = self.date_of(c)
+    def event(self, c: Candidate, n: int, agent: tuple[str, Arg] | None, patient: tuple[str, Arg] | None,
+              t) -> Event:
         doc = self.doc
-        agent_arg = agent_arg or (c.agents[0] if c.agents else None)
-        patient_arg = patient_arg or (c.patients[0] if c.patients else None)
+        agent_arg = agent[1] if agent else (c.agents[0] if c.agents else None)
+        patient_arg = patient[1] if patient else (c.patients[0] if c.patients else None)
         return Event(
             id=f"e{n}", trigger=make_span(doc, *c.trigger), sentence=make_span(doc, *c.sentence),
-            predicate=c.predicate, agent=agent, patient=patient,
+            predicate=c.predicate, agent=agent[0] if agent else None, patient=patient[0] if patient else None,
             date=t.value if t is not None else None, time=t.id if t is not None else None,
             category=c.category, page=self.page_label(c.trigger[0]), notes=self.notes(*c.trigger),
             quad=self.lex.quad_of(c.category), negated=c.negated, modality=c.modality, place=c.place,
@@ -203,9 +204,15 @@ class Resolver:
         )
 
     def events(self, candidates: list[Candidate]) -> list[Event]:
-        out = []
+        """One event per candidate, or one per pair when coordinated actors share it (`A and B invaded C`)."""
+        out: list[Event] = []
         for c in sorted(candidates, key=lambda c: c.trigger):
-            e = self.event(c, len(out) + 1)
-            if e is not None:
-                out.append(e)
+            agents = self.actors(c.agents)
+            patients = self.actors(c.patients, exclude=frozenset(a for a, _ in agents), objects=True)
+            if c.category is None and not agents and not patients:
+                continue
+            t = self.date_of(c)
+            for agent in agents or [None]:
+                for patient in patients or [None]:
+                    out.append(self.event(c, len(out) + 1, agent, patient, t))
         return out
