@@ -36,7 +36,7 @@ def test_bad_files_reported_and_skipped(tmp_path):
     assert res.stored == 3 and len(stored) == 3
     reasons = {p.rsplit("/", 1)[1]: why for p, why in res.failed}
     assert set(reasons) == {"bad0.txt", "bad1.txt", "bad2.txt"}
-    for (_, word), name in zip(BAD, ("bad0.txt", "bad1.txt", "bad2.txt")):
+    for (_, word), name in zip(BAD, ("bad0.txt", "bad1.txt", "bad2.txt"), strict=True):
         assert word in reasons[name] and name in reasons[name]
 
 

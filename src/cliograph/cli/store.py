@@ -76,54 +76,72 @@ def open_store(db: str, readonly: bool = False):
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="The store (created if missing).")
 @click.option("--replace", is_flag=True, help="Store again documents whose content is already stored.")
 @click.option("--reference-date", callback=_check_date, help="The documents' own date (YYYY-MM-DD).")
 @click.option("--model", help="spaCy model name (default: $CLIOGRAPH_MODEL, en_core_web_sm, the PyPI re-upload).")
 @click.option("--structure-only", is_flag=True, help="Only recover the document structure (no spaCy).")
 @click.option("--layers", envvar="CLIOGRAPH_LAYERS", help=LAYER_HELP)
-def add(files, db, replace, reference_date, model, structure_only, layers):
-    """Analyze FILES and store them with every layer in the SQLite store DB.
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes (the model is loaded once in each); one writer stores.")
+@click.option("--dask", "dask_address", metavar="tcp://HOST:8786", help="Send the work to this Dask scheduler.")
+@click.option("--dask-local", type=click.IntRange(1), metavar="N", help="Start a Dask LocalCluster of N workers "
+              "on 127.0.0.1 and send the work there.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+def add(inputs, db, replace, reference_date, model, structure_only, layers, jobs, dask_address, dask_local,
+        progress):
+    """Analyze INPUTS (files, directories, globs) and store them with every layer in the SQLite store DB.
 
-    Each document is committed on its own; a file whose content is already stored is skipped before
-    analysis (use --replace to store it again). Analyzed cliograph/1 .json/.jsonl files are stored as
-    they are. Bad files are reported and skipped; the exit status is then 2.
+    Each document is committed on its own as soon as it is analyzed, so a batch stopped mid-way keeps
+    what it stored and a rerun skips every file whose content is already stored (use --replace to store
+    it again). Analyzed cliograph/1 .json/.jsonl files are stored as they are. Bad files are reported
+    with their reason and skipped; the exit status is then 2.
 
-    Example: cliograph add book.txt chapter.json --db kb.sqlite
+    Example: cliograph add books/ --db kb.sqlite --jobs 2
     """
-    from ..corpus.worker import file_hash
+    from ..corpus import expand_inputs, run_batch
+    from .progress import batch_progress
 
     layers = parse_layers(layers, structure_only)
+    paths = expand_inputs(inputs)
+    if not paths:
+        fail(f"no input files in {' '.join(inputs)}")
+    analyzed = [p for p in paths if p.lower().endswith(ANALYZED)]
+    raw = [p for p in paths if not p.lower().endswith(ANALYZED)]
+    if raw and layers and not (dask_address or dask_local):
+        from .shared import load_nlp
+
+        load_nlp(model)  # a missing model is one clear message, not one per file
     store = open_store(db)
-    failed = added = skipped = 0
-    todo = []
-    for path in files:
-        if not replace and not path.lower().endswith(ANALYZED):
-            try:
-                if store.has(file_hash(path)):
-                    click.echo(f"skipped {path}: already stored")
-                    skipped += 1
-                    continue
-            except OSError:
-                pass  # reported by the reader below, with the file's name
-        todo.append(path)
+    counts = {"added": 0, "skipped": 0}
+
+    def write(doc) -> None:
+        res = store.add(doc, replace=replace)
+        name = doc["source"]["name"] if isinstance(doc, dict) else doc.source.name
+        if not res.added:
+            counts["skipped"] += 1
+            return
+        counts["added"] += 1
+        c = res.counts
+        click.echo(f"added {name}: {c['actors']} actors, {c['quotes']} quotations, {c['timex']} dates, "
+                   f"{c['events']} events, {c['sentences']} sentences (id {res.doc_id[:12]})")
+
     with store:
-        for path, doc in load_documents(todo, layers, model, reference_date):
-            if doc is None:
-                failed += 1
-                continue
-            res = store.add(doc, replace=replace)
-            if not res.added:
-                click.echo(f"skipped {path}: already stored")
-                skipped += 1
-                continue
-            added += 1
-            c = res.counts
-            click.echo(f"added {path}: {c['actors']} actors, {c['quotes']} quotations, {c['timex']} dates, "
-                       f"{c['events']} events, {c['sentences']} sentences (id {res.doc_id[:12]})")
-    click.echo(f"{db}: {added} added, {skipped} already stored, {failed} failed")
-    if failed:
+        for path in analyzed:
+            for doc in read_analyzed(path):
+                write(doc)
+        known = (lambda h: False) if replace else store.has
+        with batch_progress(len(raw), progress) as on_result:
+            result = run_batch(raw, write, known=known, jobs=jobs, dask=dask_address, dask_local=dask_local,
+                               model=model, layers=layers, reference_date=reference_date, on_result=on_result,
+                               on_skip=lambda p: click.echo(f"skipped {p}: already stored"))
+    for _, why in result.failed:
+        click.echo(f"cliograph: {why}", err=True)
+    rate = f", {result.words / result.seconds:,.0f} words/s" if result.seconds and result.words else ""
+    click.echo(f"{db}: {counts['added']} added, {counts['skipped'] + result.skipped} already stored, "
+               f"{len(result.failed)} failed ({result.words:,} words in {result.seconds:.1f} s{rate})")
+    if result.failed:
         sys.exit(2)
 
 

@@ -43,7 +43,8 @@ def expand_inputs(items: Iterable[str]) -> list[str]:
     return [p for p in out if not (p in seen or seen.add(p))]
 
 
-def _pending(paths: list[str], known: Callable[[str], bool], result: BatchResult) -> list[tuple[str, str]]:
+def _pending(paths: list[str], known: Callable[[str], bool], result: BatchResult,
+             on_skip: Callable[[str], None] | None) -> list[tuple[str, str]]:
     todo = []
     for p in paths:
         try:
@@ -53,6 +54,8 @@ def _pending(paths: list[str], known: Callable[[str], bool], result: BatchResult
             continue
         if known(h):
             result.skipped += 1
+            if on_skip:
+                on_skip(p)
         else:
             todo.append((p, h))
     return todo
@@ -61,11 +64,12 @@ def _pending(paths: list[str], known: Callable[[str], bool], result: BatchResult
 def run_batch(paths: list[str], write: Callable[[dict], None], known: Callable[[str], bool] = lambda h: False,
               jobs: int = 1, dask: str | None = None, dask_local: int | None = None, model: str | None = None,
               layers: tuple[str, ...] | None = None, reference_date: str | None = None,
-              on_result: Callable[[dict], None] | None = None) -> BatchResult:
+              on_result: Callable[[dict], None] | None = None,
+              on_skip: Callable[[str], None] | None = None) -> BatchResult:
     """Analyze `paths` and hand each document (a cliograph/1 dict) to `write`, one at a time, in this process."""
     result = BatchResult()
     start = time.perf_counter()
-    todo = _pending(paths, known, result)
+    todo = _pending(paths, known, result, on_skip)
     args = (model, layers, reference_date)
     if dask or dask_local:
         stream = _dask_results(todo, args, dask, dask_local)
