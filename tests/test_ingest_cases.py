@@ -66,6 +66,9 @@ NOTE_CASES = [
     ("Nothing changed until 1964. The struggle then began.\n", [], "a year after a period without a sequence"),
     ("The leadership struggle of 1964 was long.\n", [], "a year inside a sentence"),
     ("He had 12 men with him when he arrived.\n", [], "a quantity"),
+    ("Ortiz told Hale on May 4. 13 The reply came later.\n", ["13"], "after a date closing the sentence"),
+    ("The rate rose to 3.5 Percent of it was lost.\n", [], "a decimal number"),
+    ("It was signed in 1960. 1961 Brought new trouble.\n", [], "a four-digit year starting a sentence"),
     ("See vol. 2 The Later Years for that.\n", [], "an abbreviation's number"),
     ("They met at the twenty-second Congress. It went badly.\n", [], "an ordinal word"),
 ]

@@ -15,7 +15,7 @@ _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _REF = re.compile(
     r"\[(?P<br>\d{1,3}|\*|[A-Z])\]"
     rf"|(?P<sup>[{_SUP}]+)"
-    r"|(?P<pre>[A-Za-z\)\]][.!?]['\"\u2019\u201d]?|[.!?]['\"\u2019\u201d])(?P<sp> ?)(?P<num>\d{1,3})"
+    r"|(?P<pre>[A-Za-z0-9\)\]][.!?]['\"\u2019\u201d]?|[.!?]['\"\u2019\u201d])(?P<sp> ?)(?P<num>\d{1,3})"
     r"(?=\s+[A-Z\"\u201c\u2018(\[]|\s*$)"
 )
 _ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "fig", "figs", "op", "cit", "ibid",
@@ -57,6 +57,8 @@ def find_refs(src: str, start: int, end: int) -> list[RefCand]:
             out.append(RefCand(m.start(), m.end(), sup_to_digits(m.group("sup")), "sup", at_end, m.start(), m.end()))
         else:
             pre = m.group("pre")
+            if pre[0].isdigit() and not m.group("sp"):
+                continue  # 3.5 is a number, not a sentence end and a mark
             word = re.search(r"([A-Za-z]+)\W*$", src[max(start, m.start() - 12):m.start() + len(pre)])
             if word and word.group(1).lower() in _ABBREV:
                 continue
