@@ -10,7 +10,7 @@ people (`resolve`), and actors written to `doc.actors` with the look-ups later l
 from __future__ import annotations
 
 from .build import ActorIndex, make_actors, mention_list
-from .casing import caps_regions, inside, recase
+from .casing import Rereader
 from .cluster import Clusterer, common_word, propagate, relabel, vote_labels
 from .extract import Extractor, Found
 from .gazetteer import Gazetteer, gazetteer_from_env, load_gazetteer
@@ -28,45 +28,19 @@ class ActorsLayer:
         self.gazetteer = gazetteer
         self.extractor = Extractor(self.lex, None)
         self.found = Found()
+        self.reread = Rereader()
 
     def paragraph(self, ctx, offset: int, parsed) -> None:
         if self.extractor.nouns is None:
             self.extractor.nouns = common_nouns(ctx.nlp)
-        regions = caps_regions(parsed, self.lex.acronyms) if ctx.nlp is not None else []
-        if not regions:
-            self.extractor.paragraph(parsed, offset, self.found)
-            return
-        # sentences holding words in capitals are read again in title case (see `casing`)
-        sents = [s for s in parsed.sents if inside(regions, s.start_char, s.end_char)]
-        texts = [recase(s.text, [(max(a, s.start_char) - s.start_char, min(z, s.end_char) - s.start_char)
-                                 for a, z in regions if a < s.end_char and s.start_char < z]) for s in sents]
-        todo = [(s, t) for s, t in zip(sents, texts, strict=True) if t is not None]
-        first = self.extractor.sent
-        plain, cased = Found(), Found()
-        self.extractor.paragraph(parsed, offset, plain)
-        after = self.extractor.sent
-        self.extractor.sent = first
-        for (s, _), doc2 in zip(todo, ctx.nlp.pipe(t for _, t in todo), strict=True):
-            self.extractor.paragraph(doc2, offset + s.start_char, cased)
-        self.extractor.sent = after
-        rel = [(a + offset, z + offset) for a, z in regions]
-        text = parsed.text
-        keep = [c for c in plain.cands if not inside(rel, c.start, c.end)]
-        for c in cased.cands:
-            if inside(rel, c.start, c.end):
-                c.name = text[c.name_start - offset:c.name_end - offset]  # as written, not as re-read
-                keep.append(c)
-        keep.sort(key=lambda c: (c.start, -c.end))
-        self.found.cands.extend(keep)
-        self.found.loose.extend(x for x in plain.loose if not inside(rel, x.tokens[0][0], x.tokens[-1][1]))
-        for x in cased.loose:
-            if inside(rel, x.tokens[0][0], x.tokens[-1][1]):
-                x.tokens = [(a, z, text[a - offset:z - offset]) for a, z, _ in x.tokens]
-                self.found.loose.append(x)
-        self.found.lower |= plain.lower
+        self.extractor.paragraph(parsed, offset, self.found)
+        if ctx.nlp is not None:
+            self.reread.note(parsed, offset, self.lex.acronyms)
 
     def finish(self, ctx) -> None:
         lex, found = self.lex, self.found
+        if ctx.nlp is not None:
+            self.reread.merge(ctx.nlp, self.extractor, found, ctx.doc.text)
         names = [c for c in found.cands if c.kind in ("name", "adjective")]
         votes = vote_labels(names, lex)
         relabel(names, votes)

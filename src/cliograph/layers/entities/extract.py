@@ -78,16 +78,39 @@ def is_name_token(t, lex: Lexicon) -> bool:
     return s[0].isupper() and (s.replace(".", "").replace("-", "").replace("'", "").replace("’", "").isalpha())
 
 
-def clause_of(t, offset: int) -> int:
+def clause_of(t, offset: int, doc=None) -> int:
     """Clean offset of the verb governing a token (its clause), or -1."""
     h = t
     for _ in range(12):
         if h.pos_ in ("VERB", "AUX") and h.dep_ != "aux":
             return offset + h.idx
-        if h.head is h:
+        k = h.head.i
+        if k == h.i:
             break
-        h = h.head
+        h = doc[k] if doc is not None else h.head
     return -1
+
+
+class Tokens:
+    """A parsed paragraph whose Token objects are made once (spaCy makes a new one at every `doc[i]`)."""
+
+    __slots__ = ("doc", "toks", "text", "ents", "sents")
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.toks = list(doc)
+        self.text = doc.text
+        self.ents = doc.ents
+        self.sents = doc.sents
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def __iter__(self):
+        return iter(self.toks)
+
+    def __getitem__(self, k):
+        return self.doc[k] if isinstance(k, slice) else self.toks[k]
 
 
 BLOCK = Cand(start=-1, end=-1, label="OTHER", name_start=-1, name_end=-1, name="")
@@ -104,6 +127,7 @@ class Extractor:
         n = len(parsed)
         if not n:
             return
+        parsed = Tokens(parsed)
         sent_of = [0] * n
         for s in parsed.sents:
             self.sent += 1
@@ -203,7 +227,7 @@ class Extractor:
         a, z = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
         head = doc[i:j].root
         c = Cand(start=offset + a, end=offset + z, label=label, name_start=offset + a, name_end=offset + z,
-                 name=doc.text[a:z], kind=kind, sent=sent_of[i], clause=clause_of(head, offset),
+                 name=doc.text[a:z], kind=kind, sent=sent_of[i], clause=clause_of(head, offset, doc),
                  initial=doc[i].is_sent_start or (i > 0 and doc[i - 1].text in QUOTE_CHARS and
                                                   doc[i - 1].is_sent_start))
         c.subject = head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in self.lex.agent_verbs
@@ -515,7 +539,7 @@ class Extractor:
             z = t.idx + len(t.text)
             c = Cand(start=offset + a, end=offset + z, label="PERSON", name_start=offset + t.idx,
                      name_end=offset + z, name=t.text, kind="desc", role=norm(t.text), affiliation=aff,
-                     sent=sent_of[t.i], clause=clause_of(t, offset), gender=info.get("gender"))
+                     sent=sent_of[t.i], clause=clause_of(t, offset, doc), gender=info.get("gender"))
             out.append(c)
 
     def _loose(self, doc, offset: int, owner, found: Found, sent_of) -> None:
@@ -537,5 +561,5 @@ class Extractor:
                 continue
             toks = [(offset + doc[k].idx, offset + doc[k].idx + len(doc[k].text), doc[k].text) for k in range(i, m)]
             initial = t.is_sent_start or (i > 0 and doc[i - 1].is_sent_start and doc[i - 1].text in QUOTE_CHARS)
-            found.loose.append(Loose(toks, initial, sent_of[i], clause_of(t, offset)))
+            found.loose.append(Loose(toks, initial, sent_of[i], clause_of(t, offset, doc)))
             i = m
