@@ -178,6 +178,10 @@ class Grammar:
                 o = self.object_of(h)
                 if o is not None:
                     return self.arg(o)
+            preps = self.lex.prep_control.get(h.lemma_.lower(), ())
+            for c in h.children:  # `called on Britain to withdraw`
+                if c.dep_ == "prep" and c.lower_ in preps and self.child(c, "pobj") is not None:
+                    return self.arg(self.child(c, "pobj"))
             if not self.is_verb(h):
                 return None
             s = self.subject(h, depth + 1)

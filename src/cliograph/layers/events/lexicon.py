@@ -52,6 +52,7 @@ class Lexicon:
     motion: frozenset[str]
     stative: frozenset[str]
     aspectual: frozenset[str]
+    prep_control: dict[str, tuple[str, ...]]  # `call on X to act`: X acts
     nouns: dict[str, dict]
     classes: dict[str, frozenset[str]]
     quad: dict[str, str]
@@ -114,6 +115,7 @@ def lexicon() -> Lexicon:
         delegating=frozenset(verbs["delegating"]), light=frozenset(verbs["light"]),
         motion=frozenset(verbs["motion"]), stative=frozenset(verbs["stative"]),
         aspectual=frozenset(verbs["aspectual"]),
+        prep_control={k: tuple(v) for k, v in verbs["prep_control"].items()},
         nouns=nouns["events"], classes={k: frozenset(v) for k, v in nouns["classes"].items()},
         quad=plover["quad"], score=plover["score"],
         negation=frozenset(cues["negation"]), negating_verbs=frozenset(cues["negating_verbs"]),
