@@ -168,3 +168,38 @@ def test_same_layers_in_every_format(nlp):
         ref_doc = docs["book.txt"]
         assert speakers == [(q.start, next((a.name for a in ref_doc.actors if a.id == q.speaker), None))
                             for q in ref_doc.quotes], name
+
+
+def _mutate(rng, data: bytes, html: bool) -> bytes:
+    if html:
+        s = data.decode()
+        for _ in range(rng.randint(1, 6)):
+            a = rng.randrange(len(s))
+            s = s[:a] + rng.choice(["", "<", ">", "</p>", "<sup>", "<a href='#fn1'>", "&", "<span class=pagenum>"]) \
+                + s[a + rng.randint(0, 80):]
+        return s.encode()
+    b = bytearray(data)
+    for _ in range(rng.randint(1, 5)):
+        b[rng.randrange(len(b))] = rng.randrange(256)
+    return bytes(b[:rng.randrange(len(b))] if rng.random() < 0.3 else b)
+
+
+@pytest.mark.parametrize("name,count", [("book.html", 60), ("book3.epub", 40), ("book.pdf", 15)])
+def test_damaged_inputs_give_a_document_or_a_clear_error(name, count):
+    """Mangled markup, flipped bytes, cut files: a document that keeps its invariants, or InputError."""
+    import random
+
+    from cliograph.errors import InputError
+
+    rng = random.Random(7)
+    for _ in range(count):
+        data = _mutate(rng, data_of(name), name.endswith(".html"))
+        try:
+            doc = ingest_bytes(data, name)
+        except InputError as e:
+            assert str(e).startswith(name + ":")
+            continue
+        assert all(doc.text[p.start:p.end] == p.text for p in doc.pages)
+        assert all(r.start <= doc.main_end for r in doc.note_refs)
+        assert all(0 <= r.source_start <= r.source_end <= doc.source.chars for r in doc.removed)
+        assert [p.start for p in doc.paragraphs] == sorted(p.start for p in doc.paragraphs)

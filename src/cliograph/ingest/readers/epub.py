@@ -39,7 +39,7 @@ class _Book:
             bad = self.zf.testzip()
         except zipfile.BadZipFile as e:
             raise InputError(name, f"truncated or damaged EPUB: the zip archive cannot be read ({e})") from None
-        except (OSError, EOFError, zipfile.LargeZipFile, ValueError, zlib.error) as e:
+        except (OSError, EOFError, zipfile.LargeZipFile, ValueError, zlib.error, NotImplementedError) as e:
             raise InputError(name, f"truncated or damaged EPUB: {e}") from None
         if bad is not None:
             raise InputError(name, f"truncated or damaged EPUB: {bad} fails its checksum")
@@ -50,7 +50,7 @@ class _Book:
             return self.zf.read(path)
         except KeyError:
             raise InputError(self.name, f"damaged EPUB: {path} is listed but missing from the archive") from None
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as e:
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error, NotImplementedError) as e:
             raise InputError(self.name, f"truncated or damaged EPUB: cannot read {path} ({e})") from None
 
     def xml(self, path: str) -> ET.Element:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 from dataclasses import dataclass, field
 
 from ...errors import InputError
@@ -27,6 +28,13 @@ class PdfText:
     labels: list[str | None]  # the PDF's own page labels (/PageLabels), when it has them
     title: str | None = None
     author: str | None = None
+
+
+def _quiet() -> None:
+    """pdfminer logs every damaged object it steps over; a reader's caller decides what to show."""
+    log = logging.getLogger("pdfminer")
+    if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
+        log.addHandler(logging.NullHandler())
 
 
 def _document(data: bytes, name: str):
@@ -49,6 +57,7 @@ def read_text_layer(data: bytes, name: str) -> PdfText:
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
 
+    _quiet()
     doc = _document(data, name)
     rm = PDFResourceManager(caching=True)
     device = PDFPageAggregator(rm, laparams=None)
