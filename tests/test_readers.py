@@ -34,6 +34,7 @@ FORMATS = [
     ("book.pdf", render_pdf, True, True),
     ("book2col.pdf", lambda: render_pdf(columns=2, sup_labels=True), True, True),
     ("booklabels.pdf", lambda: render_pdf(folios=False, page_labels=True), True, True),
+    ("booktex.pdf", lambda: render_pdf(space_glyphs=False), True, True),  # words placed apart, no spaces drawn
 ]
 IDS = [f[0] for f in FORMATS]
 

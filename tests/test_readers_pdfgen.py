@@ -70,29 +70,39 @@ def wrap(text: str, width: float, st: Style, first_indent: float) -> list[str]:
     return lines
 
 
+_SPACE_GLYPHS = [True]  # False: words placed by moving the cursor, with no space characters (as TeX does)
+
+
 def draw_line(c: canvas.Canvas, x: float, y: float, line: str, st: Style, center_in: float | None = None) -> None:
     if center_in is not None:
         x = x + (center_in - st.width(line)) / 2
     t = c.beginText(x, y)
+    pos = start = 0.0  # where the pen is, and where the current text line began, from x
     for i, word in enumerate(line.split(" ")):
         if i:
             t.setFont(st.font, st.size)
-            t.textOut(" ")
-        for seg, sup in _segments(word):
-            if sup:
-                t.setFont(st.font, st.sup)
-                t.setRise(st.size * 0.38)
-                t.textOut(seg)
-                t.setRise(0)
+            if _SPACE_GLYPHS[0]:
+                t.textOut(" ")
             else:
-                t.setFont(st.font, st.size)
-                t.textOut(seg)
+                t.moveCursor(pos + stringWidth(" ", st.font, st.size) - start, 0)
+                start = pos = pos + stringWidth(" ", st.font, st.size)
+            pos += stringWidth(" ", st.font, st.size) if _SPACE_GLYPHS[0] else 0
+        for seg, sup in _segments(word):
+            size = st.sup if sup else st.size
+            t.setFont(st.font, size)
+            if sup:
+                t.setRise(st.size * 0.38)
+            t.textOut(seg)
+            if sup:
+                t.setRise(0)
+            pos += stringWidth(seg, st.font, size)
     c.drawText(t)
 
 
 def render_pdf(columns: int = 1, folios: bool = True, heads: bool = True, page_labels: bool = False,
                sup_labels: bool = False, encrypt: str | None = None, owner_only: bool = False,
-               first_folio: bool = True) -> bytes:
+               first_folio: bool = True, space_glyphs: bool = True) -> bytes:
+    _SPACE_GLYPHS[0] = space_glyphs
     buf = io.BytesIO()
     kw = {}
     if encrypt:
