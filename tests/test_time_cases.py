@@ -33,6 +33,12 @@ def test_case_model(nlp, text, reference, expected, reason):
     assert found(text, reference, nlp) == expected, reason
 
 
-@pytest.mark.parametrize("text,reference,expected,reason", CASES, ids=[c[3][:40] for c in CASES])
+# rows whose reading needs the tagger (a noun after the word): known misses of the text-only reading
+NEEDS_TAGS = {"His father had been a day labourer.", "They read the Sunday papers."}
+BLANK = [pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason="needs part-of-speech tags"))
+         if c[0] in NEEDS_TAGS else c for c in CASES]
+
+
+@pytest.mark.parametrize("text,reference,expected,reason", BLANK, ids=[c[3][:40] for c in CASES])
 def test_case_blank(blank_nlp, text, reference, expected, reason):
     assert found(text, reference, blank_nlp) == expected, reason

@@ -115,6 +115,15 @@ HISTORY = [
     ("In early 1962 the talks resumed.", "", "early 1962=1962/START", "early year"),
     ("By late 1962 the quarrel was open.", "", "late 1962=1962/END", "late year"),
     # durations, sets and vague references
+    ("The dynasty lasted a quarter of a century.", "", "a quarter of a century=P25Y", "a quarter of a unit"),
+    ("The walls stood for six hundred years.", "", "six hundred years=P600Y", "hundreds"),
+    ("The walls stood for several hundred years.", "", "several hundred years=PXY", "vague hundreds"),
+    ("Alexander won in 333 B.C. A century and a half before, the city had fallen.", "",
+     "333 B.C.=-0332; A century and a half before=-0482", "a fractional step back in years"),
+    ("The deed was signed on the 31st day of December, A. D. 1879.", "",
+     "the 31st day of December, A. D. 1879=1879-12-31", "formal date with a spaced era"),
+    ("Camp on the river, June 2d, 1880.", "", "June 2d, 1880=1880-06-02", "old ordinal suffix"),
+    ("The estate brought four thousand a year.", "", "a year=P1Y", "an income per year is a set"),
     ("The lull lasted for almost a year and a half.", "", "almost a year and a half=P18M/LESS_THAN",
      "fractional duration with a modifier"),
     ("The siege lasted three weeks.", "", "three weeks=P3W", "weeks"),
@@ -160,6 +169,13 @@ HISTORY = [
     ("Chapter 1917 is a title number.", "", "", "a chapter number"),
     ("Some 1200 soldiers died.", "", "", "a quantity after `some`"),
     ("Room 1905 was empty.", "", "", "a room number"),
+    ("One day he came to the gate.", "", "", "`one day` of a story is no measure"),
+    ("His father had been a day labourer.", "", "", "`day` modifying a noun"),
+    ("They read the Sunday papers.", "", "", "a weekday modifying a noun"),
+    ("They had known each other years before the war.", "", "", "`each other` is no set"),
+    ("He visited the club now and then.", "", "", "`now and then` is no present"),
+    ("The orchestra played the March from the opera.", "", "", "`the March` is music"),
+    ("It was a long road in 1110ft steps.", "", "", "digits run into letters are no year"),
 ]
 
 NEWS = [

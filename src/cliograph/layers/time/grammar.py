@@ -75,11 +75,17 @@ class Base:
         V = self.V
         m = self.match(i, V.vague_phrases)
         if m:
-            return m[0], None
+            j = m[0]
+            while self.low(j) in ("hundred", "thousand", "hundreds", "thousands", "of"):  # `several hundred`
+                j += 1
+            return j, None
         lo = self.low(i)
         if lo == "half" and self.low(i + 1) in ("a", "an"):
             return i + 2, 0.5
-        if lo in ("a", "an") and self.low(i + 1) in ("couple", "dozen", "hundred") :
+        if lo in ("a", "an") and self.low(i + 1) == "quarter" and self.low(i + 2) == "of" and \
+                self.low(i + 3) in ("a", "an"):
+            return i + 4, 0.25  # `a quarter of a century`
+        if lo in ("a", "an") and self.low(i + 1) in ("couple", "dozen", "hundred", "thousand"):
             j = i + 2 + (self.low(i + 2) == "of")
             return j, float(V.numbers[self.low(i + 1)])
         n = None
@@ -95,10 +101,12 @@ class Base:
             nxt = self.low(j + sep)
             if nxt in V.numbers and V.numbers[nxt] < 10 and nxt not in ("a", "an"):
                 n, j = n + V.numbers[nxt], j + sep + 1
-        elif lo in V.numbers:
+        elif lo in V.numbers and lo not in ("hundred", "thousand", "dozen", "couple"):
             n, j = float(V.numbers[lo]), i + 1
         if n is None:
             return None
+        while self.low(j) in ("hundred", "thousand"):  # `six hundred`
+            n, j = n * V.numbers[self.low(j)], j + 1
         if self.low(j) in ("or", "to") and self.count_word(j + 1):  # `two or three`
             return self.count_word(j + 1), None
         if self.low(j) == "and" and self.low(j + 1) in ("a", "one") and self.low(j + 2) == "half":

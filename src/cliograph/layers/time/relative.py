@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .grammar import FUNCTION, Base
-from .sem import Cand, Sem, duration
+from .sem import SMALLER, Cand, Sem, duration
 from .values import When
 
 # granularity of a point reached by moving some units
@@ -250,10 +250,9 @@ class Relative(Base):
             if base == "dct":
                 return lit(i, j, "PAST_REF" if sign < 0 else "FUTURE_REF")
             return Cand(i, j, "DATE", Sem("vague", base=base, unit=code, n=sign, gran=UNIT_GRAN.get(code, "D")))
-        if n != int(n):
-            n, code = n * 12, "M" if code == "Y" else code
-            if code == "D":
-                n, code = n / 7, "W"
+        if n != int(n) and code in SMALLER:  # `a year and a half ago`: 18 months
+            small, k = SMALLER[code]
+            n, code = n * k, small
         return rel(i, j, base, code, int(round(n)) * sign)
 
     # ------------------------------------------------------------ sets
