@@ -156,9 +156,12 @@ class Extractor:
             if j - i == 1 and (parsed[i].tag_ in ("VBD", "VBN", "VBG") or self._plural_noun(parsed, i, e.label_)):
                 continue  # `Resolved, That ...`, `Sovereigns`, `Yachts`: words, not names
             j = self._join_broken(parsed, i, j)
+            label = e.label_
+            if j + 1 < n and parsed[j].text == "-" and not parsed[j - 1].whitespace_ and \
+                    not parsed[j].whitespace_ and norm(parsed[j + 1].text) in lex.facility_words:
+                j, label = j + 2, "FAC"  # `Stamford-street`
             if any(owner[k] for k in range(i, j)):
                 continue
-            label = e.label_
             c = self._cand(parsed, offset, i, j, label, sent_of)
             add(i, j, c)
 
@@ -254,17 +257,29 @@ class Extractor:
             c.name_start = offset + doc[k].idx
             c.name = doc.text[doc[k].idx:c.name_end - offset]
         first = i
+        # given names and initials the model left out (`Wm. W. Cowper` read as `W. Cowper`)
+        while first > 0 and k == i:
+            b, t = self._word_before(doc, first)
+            w = norm(t.text)
+            if t.text[:1].isupper() and (w in lex.given and not lex.title(t.text) or len(w) == 1 and b < first - 1
+                                         or len(w) == 1 and t.text.endswith(".")):
+                first = b
+                c.start = c.name_start = offset + doc[first].idx
+                c.name = doc.text[doc[first].idx:c.name_end - offset]
+                i = k = first
+            else:
+                break
         has_title = k > i
         while first > 0:
-            t = doc[first - 1]
+            b, t = self._word_before(doc, first)
             w = norm(t.text)
-            if lex.title(t.text) and (is_cap(t) or lex.title(t.text)["kind"] in ("rank", "honorific")):
+            if lex.title(t.text) and (is_cap(t) or lex.title(t.text)["kind"] in ("rank", "honorific", "noble")):
                 has_title = True
             elif w in lex.modifiers and is_cap(t) and has_title:
                 pass
             else:
                 break
-            first -= 1
+            first = b
         if first < k and has_title:
             c.title = doc.text[doc[first].idx:c.name_start - offset].strip()
             c.start = offset + doc[first].idx
@@ -273,6 +288,13 @@ class Extractor:
                 g = (lex.title(doc[x].text) or {}).get("gender")
                 c.gender = g or c.gender
             self._affiliation(doc, first, c)
+
+    @staticmethod
+    def _word_before(doc, k: int):
+        """Index and token of the word before token k, an abbreviation's period taken with it (`Capt .`)."""
+        if k >= 2 and doc[k - 1].text == "." and not doc[k - 2].whitespace_ and doc[k - 2].is_alpha:
+            return k - 2, doc[k - 2]
+        return k - 1, doc[k - 1]
 
     def _affiliation(self, doc, first: int, c: Cand) -> None:
         """A demonym before a title (`Soviet Ambassador`, `Chinese President`) names the affiliation."""
