@@ -61,6 +61,7 @@ PAGE_CASES = [
      "a doc-pagebreak with a title"),
     (f'<span epub:type="pagebreak" aria-label="3"/>{P}<span epub:type="pagebreak" aria-label="4"/>{P}',
      [("3", False), ("4", False)], "a marker before the first text"),
+    (f'{P}<p><a name="Page_9"></a>Text.</p>', [("8", True), ("9", False)], "an old-style named anchor"),
     (f'{P}<p id="p26">Text.</p>', [], "a paragraph id is not a page"),
     (f'{P}<p>See <a href="#page_5">page 5</a> above.</p>', [], "a link to a page is not a page break"),
     (f'{P}<div class="pagination">Next</div>', [], "a class that only contains page is not a page marker"),
@@ -95,6 +96,11 @@ NOTE_CASES = [
     ('<p>It fell.<a href="#n2"><sup>2</sup></a> Later.<a href="#n1"><sup>1</sup></a></p>'
      '<aside epub:type="footnote" id="n1"><p>First.</p></aside><aside epub:type="footnote" id="n2">'
      '<p>Second.</p></aside>', [("2", "2", "Second."), ("1", "1", "First.")], "links decide, not order"),
+    ('<p>It fell.<a href="#Footnote_4" class="fnanchor">[4]</a></p><div class="footnote"><p><a name="Footnote_4">'
+     '</a><a href="#FNanchor_4">[4]</a> A source.</p></div>', [("4", "4", "A source.")], "old-style named anchors"),
+    ('<p id="par7">It fell.<a name="FNanchor_5"></a><a href="#Footnote_5">[5]</a> On.</p><div><p>'
+     '<a name="Footnote_5"></a><a href="#FNanchor_5">[5]</a> A source.</p></div>', [("5", "5", "A source.")],
+     "named anchors before both links, in a paragraph with an id"),
     ('<p>It fell.<sup>3</sup> Then.</p><p class="footnote">3 A source.</p>', [("3", "3", "A source.")],
      "a bare superscript paired with its note by label"),
     ("<p>On the 1<sup>st</sup> of May.</p>", [], "an ordinal's letters are no mark"),
@@ -111,6 +117,7 @@ def test_notes(body, expected, reason):
            for r in doc.note_refs]
     assert got == expected, reason
     main = doc.text[:doc.main_end]
+    assert main.startswith(("It fell.", "On the", "A force", "As shown")), "the citing paragraph stays in the flow"
     assert "[1]" not in main and "\u21a9" not in doc.text
     for r in doc.note_refs:
         assert r.start == r.end

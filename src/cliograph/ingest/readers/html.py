@@ -39,10 +39,19 @@ class Links:
     refs: set[str] = field(default_factory=set)  # keys of the marks themselves (for back links)
     pages: dict[str, str] = field(default_factory=dict)  # page anchor key -> label, from an EPUB page list
     found: list[tuple] = field(default_factory=list)  # (source key, target key, label, mark keys) per link
+    ids: set[str] = field(default_factory=set)  # every element id met (`file#id`)
 
 
 def key(path: str, frag: str) -> str:
     return f"{path}#{frag}"
+
+
+def _attrs(tag: str, attrs: list) -> dict[str, str]:
+    """Attributes by lower-case name; an anchor's old `name` serves as its id."""
+    a = {k.lower(): (v or "") for k, v in attrs}
+    if tag == "a" and not a.get("id") and a.get("name"):
+        a["id"] = a["name"]
+    return a
 
 
 class _Scan(HTMLParser):
@@ -53,12 +62,18 @@ class _Scan(HTMLParser):
         self.part, self.links = part, links
         self.stack: list[tuple[str, str | None]] = []  # (tag, id)
         self.link: dict | None = None
+        self.last_id: str | None = None  # the last id met in the current block (`<a name="r1"></a><a href=...>`)
 
     def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
+        a = _attrs(tag, attrs)
+        if tag in BLOCK:
+            self.last_id = None
         if tag == "a" and a.get("href") and self.link is None:
             self.link = {"attrs": a, "text": [], "sup": any(t == "sup" for t, _ in self.stack), "depth": 0,
-                         "parent": self.stack[-1] if self.stack else None}
+                         "parent": self.stack[-1] if self.stack else None, "before": self.last_id}
+        if a.get("id"):
+            self.links.ids.add(key(self.part, a["id"]))
+            self.last_id = a["id"]
         elif self.link is not None and tag == "sup":
             self.link["sup"] = True
         if tag not in VOID:
@@ -96,24 +111,27 @@ class _Scan(HTMLParser):
             frag.startswith(h) for h in m["note_id_hints"]))
         if not (semantic or shaped) or typed(a, "backlink_types") or has(a, "class", "backlink_classes"):
             return
-        ident = a.get("id") or next((i for _, i in reversed(self.stack[:-1]) if i), None)
+        # where the link stands: its own id, an anchor just before it, the ids of the elements holding it
+        srcs = [i for i in [a.get("id"), link["before"]] + [i for _, i in reversed(self.stack[:-1])] if i]
         parent = link["parent"]
-        near = [key(self.part, a["id"])] if a.get("id") else []
+        near = [key(self.part, a.get("id") or link["before"])] if (a.get("id") or link["before"]) else []
         if parent and parent[1] and parent[0] in ("sup", "span"):
             near.append(key(self.part, parent[1]))
-        self.links.found.append((key(self.part, ident) if ident else None, key(*where), label, near))
+        self.links.found.append((tuple(key(self.part, i) for i in srcs), key(*where), label, near))
 
 
 def finish(links: Links) -> None:
     """Targets of note marks. Of two links pointing at each other (a mark and its note's back link),
     the one met first in reading order is the mark."""
-    first: dict[tuple[str | None, str], int] = {}
-    for i, (src, tgt, _, _) in enumerate(links.found):
-        first.setdefault((src, tgt), i)
-    for i, (src, tgt, label, near) in enumerate(links.found):
-        back = first.get((tgt, src))
-        if src is not None and back is not None and back < i:
-            continue
+    first: dict[tuple[str, str], int] = {}
+    for i, (srcs, tgt, _, _) in enumerate(links.found):
+        for src in srcs:
+            first.setdefault((src, tgt), i)
+    for i, (srcs, tgt, label, near) in enumerate(links.found):
+        if tgt not in links.ids:
+            continue  # points nowhere in the book: no note to pair with
+        if any(first.get((tgt, src), i) < i for src in srcs):
+            continue  # a back link: an earlier link goes from here to there
         if links.targets.get(tgt) is None:
             links.targets[tgt] = label
         links.refs.update(near)
@@ -157,7 +175,7 @@ class _Reader(HTMLParser):
 
     # -- elements
     def handle_starttag(self, tag, attrs):
-        a = {k.lower(): (v or "") for k, v in attrs}
+        a = _attrs(tag, attrs)
         if tag == "meta":
             name = (a.get("name") or a.get("property") or "").lower()
             if name and a.get("content"):
