@@ -208,3 +208,19 @@ def test_recase_keeps_length_and_leaves_other_words():
     out = recase(text, [(7, 22), (27, 37)])
     assert out == "Signed Robert Hamilton, of Dorchester."
     assert len(out) == len(text)
+
+
+def test_layer_runs_without_a_trained_model(blank_nlp):
+    """Titles, given names and known acronyms need no statistical model; nothing crashes without a parser."""
+    from cliograph.ingest import ingest_bytes
+    from cliograph.layers import run_layers
+
+    doc = ingest_bytes(b"Mr. Brooke met Robert Hamilton and the CPSU envoy.\n\nLater Mr. Brooke left.\n", "blank.txt")
+    ctx = run_layers(doc, nlp=blank_nlp, layers=("actors",))
+    by_name = {a.name: a for a in doc.actors}
+    assert len(by_name["Brooke"].mentions) == 2 and by_name["Brooke"].titles == ["Mr."]
+    assert by_name["Robert Hamilton"].type == "PERSON"
+    assert by_name["Communist Party of the Soviet Union"].type == "ORG"
+    assert ctx.data["mentions"] == sorted(ctx.data["mentions"])
+    pos = doc.text.index("Hamilton")
+    assert ctx.actor_at(pos, pos + 3) == by_name["Robert Hamilton"].id

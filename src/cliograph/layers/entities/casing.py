@@ -67,9 +67,10 @@ class Rereader:
         self.regions: list[tuple[int, int]] = []  # clean ranges of the runs, in text order
 
     def note(self, parsed, offset: int, acronyms: set[str]) -> None:
+        has_sents = parsed.has_annotation("SENT_START")
         for a, z, i, j in caps_regions(parsed, acronyms):
-            sent = parsed[i].sent
-            w0, w1 = max(sent.start, i - CONTEXT), min(sent.end, j + CONTEXT)
+            s0, s1 = (parsed[i].sent.start, parsed[i].sent.end) if has_sents else (0, len(parsed))
+            w0, w1 = max(s0, i - CONTEXT), min(s1, j + CONTEXT)
             a0 = parsed[w0].idx
             z0 = parsed[w1 - 1].idx + len(parsed[w1 - 1].text)
             text = recase(parsed.text[a0:z0], [(a - a0, z - a0)])

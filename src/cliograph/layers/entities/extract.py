@@ -42,8 +42,6 @@ class Cand:
     role: str | None = None  # head of a description: `chairman`
     state: str | None = None  # state id for collective and demonym mentions
     gender: str | None = None
-    plural: bool = False
-    poss: bool = False
 
 
 @dataclass(slots=True)
@@ -94,14 +92,20 @@ def clause_of(t, offset: int, doc=None) -> int:
 class Tokens:
     """A parsed paragraph whose Token objects are made once (spaCy makes a new one at every `doc[i]`)."""
 
-    __slots__ = ("doc", "toks", "text", "ents", "sents")
+    __slots__ = ("doc", "toks", "text", "ents")
+
+    def has_annotation(self, attr: str) -> bool:
+        return self.doc.has_annotation(attr)
+
+    @property
+    def sents(self):
+        return self.doc.sents
 
     def __init__(self, doc) -> None:
         self.doc = doc
         self.toks = list(doc)
         self.text = doc.text
         self.ents = doc.ents
-        self.sents = doc.sents
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -129,10 +133,14 @@ class Extractor:
             return
         parsed = Tokens(parsed)
         sent_of = [0] * n
-        for s in parsed.sents:
+        if parsed.has_annotation("SENT_START"):
+            for s in parsed.sents:
+                self.sent += 1
+                for i in range(s.start, s.end):
+                    sent_of[i] = self.sent
+        else:  # a pipeline without parser or sentencizer: the paragraph is one sentence
             self.sent += 1
-            for i in range(s.start, s.end):
-                sent_of[i] = self.sent
+            sent_of = [self.sent] * n
         owner: list[Cand | None] = [None] * n
         cands: list[tuple[int, int, Cand]] = []  # token range and candidate
 
@@ -234,8 +242,6 @@ class Extractor:
                  initial=doc[i].is_sent_start or (i > 0 and doc[i - 1].text in QUOTE_CHARS and
                                                   doc[i - 1].is_sent_start))
         c.subject = head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in self.lex.agent_verbs
-        c.poss = j < len(doc) and (doc[j].tag_ == "POS")
-        c.plural = head.tag_ in ("NNS", "NNPS")
         if label in ("GPE", "LOC") and i > 0 and doc[i - 1].lower_ in PLACE_PREPS:
             c.strong = True
         if j < len(doc) and doc[j].lower_ in ("himself", "herself"):
@@ -518,7 +524,7 @@ class Extractor:
                     s1 = offset + z.idx + len(z.text)
                     m = Cand(start=s0, end=s1, label="GPE", name_start=offset + a, name_end=offset + a + len(word),
                              name=word, kind="collective", state=st.id, sent=c.sent, clause=c.clause,
-                             subject=c.subject or (z.dep_ in ("nsubj", "nsubjpass")), plural=True)
+                             subject=c.subject or (z.dep_ in ("nsubj", "nsubjpass")))
                     out.append(m)
                 else:
                     m = Cand(start=offset + a, end=offset + a + len(word), label="NORP", name_start=offset + a,
@@ -529,9 +535,7 @@ class Extractor:
             return True
         if c.label == "NORP":
             head = doc[i:j].root
-            if head.dep_ not in ("amod", "compound") and (head.tag_ in ("NNPS", "NNS") or c.name.endswith("s")):
-                c.plural = True
-            else:
+            if not (head.dep_ not in ("amod", "compound") and (head.tag_ in ("NNPS", "NNS") or c.name.endswith("s"))):
                 c.kind = "adjective"  # `Communist parties`: a mention only if the name is another's elsewhere
             out.append(c)
             return True

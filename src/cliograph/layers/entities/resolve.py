@@ -32,6 +32,7 @@ def resolve_descriptions(descs: list[Cand], clusters: list[Cluster], lex: Lexico
     named = sorted((m.start, m.sent, m.clause, i) for i, cl in enumerate(people) for m in cl.mentions
                    if m.kind == "name")
     starts = [x[0] for x in named]
+    starts_of: dict[int, list[int]] = {}
     out = []
     for d in descs:
         fits = [cl for cl in people if d.role in roles[id(cl)] and (d.affiliation is None or
@@ -39,7 +40,7 @@ def resolve_descriptions(descs: list[Cand], clusters: list[Cluster], lex: Lexico
         if len(fits) > 1 and d.affiliation:
             fits = [cl for cl in fits if aff[id(cl)] == d.affiliation] or fits
         if fits:
-            out.append((d, max(fits, key=lambda cl: _nearest(cl, d.start))))
+            out.append((d, max(fits, key=lambda cl: _nearest(starts_of, cl, d.start))))
             continue
         if (lex.title(d.role) or {}).get("kind") != "office":
             continue
@@ -55,8 +56,12 @@ def resolve_descriptions(descs: list[Cand], clusters: list[Cluster], lex: Lexico
     return out
 
 
-def _nearest(cl: Cluster, pos: int) -> tuple[int, int]:
-    before = [m.start for m in cl.mentions if m.start < pos]
-    if before:
-        return (1, max(before))
-    return (0, -min(m.start for m in cl.mentions))
+def _nearest(cache: dict[int, list[int]], cl: Cluster, pos: int) -> tuple[int, int]:
+    """The person mentioned last before `pos` ranks first; else the one mentioned first after it."""
+    starts = cache.get(id(cl))
+    if starts is None:
+        starts = cache[id(cl)] = sorted(m.start for m in cl.mentions)
+    i = bisect_left(starts, pos)
+    if i:
+        return (1, starts[i - 1])
+    return (0, -starts[0]) if starts else (0, -(10 ** 12))
