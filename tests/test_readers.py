@@ -35,6 +35,9 @@ FORMATS = [
     ("book2col.pdf", lambda: render_pdf(columns=2, sup_labels=True), True, True),
     ("booklabels.pdf", lambda: render_pdf(folios=False, page_labels=True), True, True),
     ("booktex.pdf", lambda: render_pdf(space_glyphs=False), True, True),  # words placed apart, no spaces drawn
+    ("bookcolnotes.pdf", lambda: render_pdf(columns=2, column_notes=True), True, True),  # footnotes per column
+    ("bookfooter.pdf", lambda: render_pdf(folios=False, page_labels=True, footer="Nordic Studies 12 (2019)"), True,
+     True),  # a journal's footer on every page, a year in it
 ]
 IDS = [f[0] for f in FORMATS]
 

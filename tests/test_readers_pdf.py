@@ -16,6 +16,8 @@ FOLIO_CASES = [
     ("\u2014 7 \u2014", "7", "a number between dashes"),
     ("xiv", "xiv", "a roman folio"),
     ("XIV", "XIV", "capital roman"),
+    ("Page 23", "23", "a folio with its word"),
+    ("p. 9", "9", "an abbreviated folio"),
     ("Chapter 12", None, "a heading with a number"),
     ("12 men", None, "a number in words"),
     ("ivy", None, "letters that are no numeral"),

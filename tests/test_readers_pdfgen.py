@@ -101,7 +101,8 @@ def draw_line(c: canvas.Canvas, x: float, y: float, line: str, st: Style, center
 
 def render_pdf(columns: int = 1, folios: bool = True, heads: bool = True, page_labels: bool = False,
                sup_labels: bool = False, encrypt: str | None = None, owner_only: bool = False,
-               first_folio: bool = True, space_glyphs: bool = True) -> bytes:
+               first_folio: bool = True, space_glyphs: bool = True, column_notes: bool = False,
+               footer: str | None = None) -> bytes:
     _SPACE_GLYPHS[0] = space_glyphs
     buf = io.BytesIO()
     kw = {}
@@ -133,20 +134,27 @@ def render_pdf(columns: int = 1, folios: bool = True, heads: bool = True, page_l
         elif folios and (pno or first_folio):
             c.setFont("Times-Roman", 10)
             c.drawString((W - stringWidth(label, "Times-Roman", 10)) / 2, 40, label)
-        # footnotes first, to know where the text must stop
+        # footnotes first, to know where the text must stop: across the page, or one block per column
         marks = [m for _, text in items for m in _TOKEN.findall(text)]
-        note_lines: list[str] = []
-        for n in marks:
-            text = f"{{{n}}} {NOTES[n]}" if sup_labels else f"{n} {NOTES[n]}"
-            note_lines += [ln for ln in wrap(text, RIGHT - LEFT, note, 0)]
-        floor = BOTTOM + len(note_lines) * note.leading + (12 if note_lines else 0)
-        y = BOTTOM + (len(note_lines) - 1) * note.leading
-        if note_lines:
-            c.setLineWidth(0.5)
-            c.line(LEFT, floor - 4, LEFT + 120, floor - 4)
-        for ln in note_lines:
-            draw_line(c, LEFT, y, ln, note)
-            y -= note.leading
+        groups = [marks] if not (column_notes and columns == 2) else [marks[:(len(marks) + 1) // 2],
+                                                                       marks[(len(marks) + 1) // 2:]]
+        note_w = RIGHT - LEFT if len(groups) == 1 else col_w
+        wrapped = [[ln for n in g for ln in wrap(f"{{{n}}} {NOTES[n]}" if sup_labels else f"{n} {NOTES[n]}",
+                                                  note_w, note, 0)] for g in groups]
+        most = max(len(w) for w in wrapped)
+        floor = BOTTOM + most * note.leading + (12 if most else 0)
+        for k, lines in enumerate(wrapped):
+            x = LEFT + k * (col_w + gutter)
+            if lines:
+                c.setLineWidth(0.5)
+                c.line(x, floor - 4, x + 120, floor - 4)
+            y = floor - 12 - note.size + 2
+            for ln in lines:
+                draw_line(c, x, y, ln, note)
+                y -= note.leading
+        if footer:
+            c.setFont("Times-Roman", 9)
+            c.drawString(LEFT, 28, footer)
         # the text: a heading across the page, then lines in one column or two balanced ones
         y = TOP
         entries = []  # (gap before, line, style, x offset in the column)

@@ -107,17 +107,17 @@ def _write(rows: list[list[Row]], gutters: list[float | None], size: float, labe
             out.write("\f")
         ex.pages.append(PageMark(out.length, out.length, None))
         top = [r for r in page_rows if r.kind in ("head", "folio") and r.top <= page_rows[0].top]
-        foot = [r for r in page_rows if r.kind == "folio" and r not in top]
+        foot = [r for r in page_rows if r.kind in ("head", "folio") and r not in top]
         for r in top:
             a, z = out.line(r, i + 1, False)
             ex.removed.append(Removed(a, z, "running_head" if r.kind == "head" else "folio"))
         for r in reading_order(page_rows, gutter):
             body_lines.append((i, r, out.line(r, i + 1, True)))
-        for r in (r for r in page_rows if r.kind == "note"):
+        for r in reading_order(page_rows, gutter, "note"):
             note_rows.append((i, r, out.line(r, i + 1, True)))
         for r in foot:
             a, z = out.line(r, i + 1, False)
-            ex.removed.append(Removed(a, z, "folio"))
+            ex.removed.append(Removed(a, z, "running_head" if r.kind == "head" else "folio"))
     for pm, (label, inferred) in zip(ex.pages, _page_labels(rows, labels), strict=True):
         pm.label, pm.inferred = label, inferred
     starts = paragraph_starts([(i, r) for i, r, _ in body_lines], size)

@@ -14,7 +14,7 @@ from statistics import median
 
 from ..vocab import ROMAN
 
-_FOLIO = re.compile(r"^[\W_]*(\d{1,4}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})[\W_]*$")
+_FOLIO = re.compile(r"^[\W_]*(?:(?i:page|pg|p)\.?\s*)?(\d{1,4}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})[\W_]*$")
 _LABEL = re.compile(r"^(\d{1,3}|[*\u2020\u2021\u00a7\u00b6]{1,3})[.)]?$")
 _SENT_END = re.compile(r"[.!?:]['\"\u2019\u201d)\]]*$")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
@@ -151,6 +151,31 @@ def mark_apparatus(pages: list[list[Row]], size: float) -> None:
             label = folio_of(last.text)
             if label is not None:
                 last.kind, last.folio = "folio", label
+    _running_feet(pages, size, pitch)
+    _unique_folios(pages)
+
+
+def _unique_folios(pages: list[list[Row]]) -> None:
+    """A number printed on several pages (a year in a journal's footer) is no folio."""
+    seen = Counter(r.folio for rows in pages for r in rows if r.folio)
+    for rows in pages:
+        for r in rows:
+            if r.folio and seen[r.folio] > 1:
+                r.folio = None
+
+
+def _running_feet(pages: list[list[Row]], size: float, pitch: float) -> None:
+    """A row repeated at the foot of many pages, set off by a gap (a journal's footer), is apparatus too."""
+    feet = []
+    for rows in pages:
+        body = [i for i, r in enumerate(rows) if r.kind == "body"]
+        if len(body) >= 2 and rows[body[-1]].size <= size + 0.6:
+            feet.append((rows, body[-1], _norm_head(rows[body[-1]].text)))
+    counts = Counter(norm for _, _, norm in feet if norm)
+    for rows, j, norm in feet:
+        gap = rows[j].top - rows[j - 1].bottom
+        if norm and counts[norm] >= max(2, 0.3 * len(pages)) and gap > 1.3 * pitch:
+            rows[j].kind, rows[j].folio = "head", _end_folio(rows[j])
 
 
 def _pitch(pages: list[list[Row]], size: float) -> float:
@@ -222,9 +247,10 @@ def find_gutter(rows: list[Row], width: float) -> float | None:
     return (xs[0] + xs[-1]) / 2
 
 
-def reading_order(rows: list[Row], gutter: float | None) -> list[Row]:
-    """Body rows as lines in reading order: each band of two columns left then right, full rows between."""
-    body = [r for r in rows if r.kind == "body"]
+def reading_order(rows: list[Row], gutter: float | None, kind: str = "body") -> list[Row]:
+    """Rows of a kind (the text, or the footnotes) as lines in reading order: each band of two columns
+    left then right, rows across the page between."""
+    body = [r for r in rows if r.kind == kind]
     if gutter is None:
         return body
     out: list[Row] = []
