@@ -77,8 +77,8 @@ CASES = [
     ('Both men hoped that "ideological quibbles" could be resolved.',
      [("ideological quibbles", "phrase", None, None)], "a term in quotes"),
     ('"Perhaps," thought Alice Grey, "the door is locked."',
-     [("Perhaps,", "thought", "Alice Grey", None), ("the door is locked.", "thought", "Alice Grey", None)],
-     "words reported as thought"),
+     [("Perhaps,", "speech", "Alice Grey", None), ("the door is locked.", "speech", "Alice Grey", None)],
+     "words reported as thought are speech with their speaker"),
     ("The board is 12\" wide. Don't touch the boys' toys, O'Brien.", [], "apostrophes and inch marks"),
     ('Lars Berg wrote to the minister:\n\nThe situation on the border is grave and the army is not ready for a war.'
      '\n\nNothing came of it.',
@@ -95,6 +95,26 @@ def test_no_duplicate_inputs():
 def test_quotes(nlp, text, expected, reason):
     got = rows(analyze(nlp, text))
     assert got == expected, reason
+
+
+# (text, mode of each quotation, reason): thought is a mode of speech, never a kind of its own
+MODES = [
+    ('"The door is locked," thought Alice Grey.', ["thought"], "a thought verb after the quotation"),
+    ('Alice Grey thought: "The door is locked."', ["thought"], "a thought verb before the quotation"),
+    ('"The door is locked," said Alice Grey.', [None], "a reporting verb: plain speech"),
+    ('As Alice Grey had expected, "the door was locked."', [None], "an expectation frame reports words, not thought"),
+]
+
+
+def test_no_duplicate_modes():
+    assert len({c[0] for c in MODES}) == len(MODES)
+
+
+@pytest.mark.parametrize("text,expected,reason", MODES, ids=[c[2] for c in MODES])
+def test_modes(nlp, text, expected, reason):
+    doc = analyze(nlp, text)
+    assert [q.mode for q in doc.quotes] == expected, reason
+    assert {q.kind for q in doc.quotes} <= {"speech", "phrase"}
 
 
 def test_split_quotation_parts_are_linked(nlp):

@@ -90,6 +90,7 @@ class Quote(Span):
     notes: list[str] = field(default_factory=list)
     part_of: str | None = None  # id of the first span of an utterance split by its speech verb
     speaker_span: Span | None = None
+    mode: str | None = None  # "thought" for words reported as thought (`"...," thought Alice`)
 
 
 @dataclass

@@ -184,7 +184,7 @@ class QuotesLayer:
             f = it.features
             c = it.cue
             it.kind = decide(f, doc.text[it.raw.start:it.raw.end], c.verb if c else None, c.how if c else None,
-                             bool(c and c.thought), it.raw.nested)
+                             it.raw.nested)
         spans = [(it.raw.open_pos, it.end_mark) for it in items if not it.raw.nested]
         res = Resolver(ctx, self.lex, spans, self.subjects, self.pronouns, self.sentences)
         settle(items, res, doc.text)
@@ -203,7 +203,8 @@ class QuotesLayer:
                 addressee=it.addressee if it.kind != "phrase" else None,
                 page=page.label if page else None, notes=notes_citing(doc, r.start, r.end),
                 part_of=items[it.part_of].id if it.part_of is not None else None,
-                speaker_span=make_span(doc, who.start, who.end) if who else None))
+                speaker_span=make_span(doc, who.start, who.end) if who else None,
+                mode="thought" if c and c.thought and c.how in ("after", "before") else None))
         doc.quotes = quotes
         for p in self.problems:
             page = page_at(doc, p.pos)

@@ -25,7 +25,7 @@ def gap(text: str, a, b) -> str:
 
 
 def settle(items: list, res: Resolver, text: str) -> None:
-    speech = [it for it in items if it.kind in ("speech", "thought") and not it.raw.nested]
+    speech = [it for it in items if it.kind == "speech" and not it.raw.nested]
     index = {id(it): n for n, it in enumerate(items)}
     prev = None
     for it in speech:

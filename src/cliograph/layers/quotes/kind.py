@@ -1,9 +1,10 @@
-"""Speech, thought or phrase: what kind of quotation a pair of marks holds.
+"""Speech or phrase: what kind of quotation a pair of marks holds.
 
 `speech` is words someone said or wrote: attributed by a reporting verb, standing as a sentence of
 its own (dialogue), or a clause in somebody's voice (a finite verb, `I`, `we`, `you`). `phrase` is
 a scare quote, a term or a title: a few words inside a sentence, no verb, often after `the
-so-called`, `the word`, `his book`. `thought` is words reported as thought (`"...," thought Alice`).
+so-called`, `the word`, `his book`. Words reported as thought (`"...," thought Alice`) are speech too:
+someone formed them; the quotation's `mode` says "thought".
 """
 from __future__ import annotations
 
@@ -63,7 +64,7 @@ def shape(inner: str) -> tuple[bool, bool]:
     return caps, title
 
 
-def decide(f: Features, inner: str, verb: str | None, how: str | None, thought: bool, nested: bool) -> str:
+def decide(f: Features, inner: str, verb: str | None, how: str | None, nested: bool) -> str:
     caps, title = shape(inner)
     if caps and f.words <= 6 and not f.terminal:
         return "phrase"  # a sign or a label: `DRINK ME`
@@ -73,8 +74,6 @@ def decide(f: Features, inner: str, verb: str | None, how: str | None, thought: 
     if how in ("after", "before", "according", "noun", "block"):
         if verb in NAMING_VERBS and f.words <= 3 and not clause:
             return "phrase"  # `called it "the second wave"`
-        if how in ("after", "before") and thought:
-            return "thought"
         return "speech"
     if title and not f.terminal and not clause:
         return "phrase"
