@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from .cite import citer
 from .offsets import OffsetMap
 from .records import Document, Page, Paragraph, Span
 
@@ -22,32 +23,23 @@ def make_span(doc: Document, start: int, end: int, cls: type = Span, **extra) ->
 
 
 def page_at(doc: Document, pos: int) -> Page | None:
-    """The page holding clean offset `pos` (main flow), by bisect over page starts."""
+    """The page holding clean offset `pos` (main flow)."""
     if not doc.pages:
         return None
-    starts = [p.start for p in doc.pages]
-    i = bisect_right(starts, pos) - 1
+    c = citer(doc)
+    i = bisect_right(c._page_starts, pos) - 1
     return doc.pages[max(i, 0)]
 
 
 def paragraph_at(doc: Document, pos: int) -> Paragraph | None:
-    starts = [p.start for p in doc.paragraphs]
-    i = bisect_right(starts, pos) - 1
+    c = citer(doc)
+    i = bisect_right(c._par_starts, pos) - 1
     if i >= 0 and doc.paragraphs[i].start <= pos <= doc.paragraphs[i].end:
         return doc.paragraphs[i]
     return None
 
 
 def notes_citing(doc: Document, start: int, end: int) -> list[str]:
-    """Labels of the note marks that close the sentence or paragraph holding [start, end).
-
-    A note mark cites what precedes it: the first mark at or after `end` inside the same paragraph.
-    """
-    par = paragraph_at(doc, start)
-    limit = par.end if par else len(doc.text)
-    labels = []
-    for ref in doc.note_refs:
-        if ref.start >= end and ref.start <= limit:
-            labels.append(ref.label)
-            break
-    return labels
+    """Labels of the note marks citing [start, end): marks inside it, else the first mark after it in the
+    same paragraph (a note mark cites what precedes it)."""
+    return citer(doc).notes(start, end)

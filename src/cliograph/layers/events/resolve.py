@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from ...model import Event, make_span
+from ...model.cite import citer
 from .extract import Candidate
 from .grammar import Arg
 from .lexicon import Lexicon
@@ -49,9 +50,7 @@ class Resolver:
         self.time_at = ctx.data.get("time_at")
         self.history: list[tuple[int, str]] = []
         self.h_pos: list[int] = []
-        self.page_starts = [p.start for p in self.doc.pages]
-        self.par_starts = [p.start for p in self.doc.paragraphs]
-        self.ref_starts = [r.start for r in self.doc.note_refs]
+        self.cite = citer(self.doc)
 
     # ----------------------------------------------------------------- actors
     def overlapping(self, a: int, z: int) -> list[tuple[int, int, str, str]]:
@@ -171,21 +170,10 @@ class Resolver:
 
     # -------------------------------------------------------------- citations
     def page_label(self, pos: int) -> str | None:
-        if not self.page_starts:
-            return None
-        i = max(bisect_right(self.page_starts, pos) - 1, 0)
-        return self.doc.pages[i].label
+        return self.cite.page(pos)
 
     def notes(self, start: int, end: int) -> list[str]:
-        """As model.spans.notes_citing: the first note mark at or after `end` in the same paragraph."""
-        i = bisect_right(self.par_starts, start) - 1
-        limit = len(self.doc.text)
-        if i >= 0 and self.doc.paragraphs[i].start <= start <= self.doc.paragraphs[i].end:
-            limit = self.doc.paragraphs[i].end
-        j = bisect_left(self.ref_starts, end)
-        if j < len(self.ref_starts) and self.ref_starts[j] <= limit:
-            return [self.doc.note_refs[j].label]
-        return []
+        return self.cite.notes(start, end)
 
     # ----------------------------------------------------------------- events
     def event(self, c: Candidate, n: int, agent: tuple[str, Arg] | None, patient: tuple[str, Arg] | None,
