@@ -48,6 +48,7 @@ def make_actors(doc: Document, clusters: list[Cluster], lex: Lexicon) -> list[Ac
         cl.mentions.sort(key=lambda m: (m.start, -m.end))
     clusters = sorted((cl for cl in clusters if cl.mentions), key=lambda cl: cl.mentions[0].start)
     actors = []
+    clusters = [cl for cl in clusters if any(ch.isalpha() for ch in actor_name(cl))]
     for n, cl in enumerate(clusters, start=1):
         name = actor_name(cl)
         aliases, titles, affs = [], [], Counter()

@@ -12,6 +12,7 @@ from .extract import Found
 CONTEXT = 8  # words of the sentence kept on each side of a run
 
 ROMAN = set("IVXLCDM")
+SMALL = {"of", "the", "and", "at", "in", "on", "for", "to", "a", "an", "by", "with", "from", "or", "as"}
 
 
 def _caps_word(t) -> bool:
@@ -48,7 +49,7 @@ def recase(text: str, regions: list[tuple[int, int]]) -> str | None:
         parts.append(text[last:a])
         seg = text[a:z]
         words = seg.split(" ")
-        seg2 = " ".join(w[:1] + w[1:].lower() for w in words)
+        seg2 = " ".join(w.lower() if n and w.lower() in SMALL else w[:1] + w[1:].lower() for n, w in enumerate(words))
         if len(seg2) != len(seg):
             return None
         parts.append(seg2)

@@ -48,8 +48,13 @@ def vote_labels(names: list[Cand], lex: Lexicon) -> dict[str, Counter]:
     votes: dict[str, Counter] = defaultdict(Counter)
     for c in names:
         votes[name_key(c.name)][c.label] += 2 if c.strong else 1
+        if c.personal and c.label != "PERSON":
+            votes[name_key(c.name)]["PERSON"] += 1
     for c in names:
-        if c.label == "PERSON" and len(c.name.split()) > 1:
+        words = c.name.split()
+        if len(words) > 1 and norm(words[0]) in lex.given and not lex.canonical(c.name):
+            votes[name_key(c.name)]["PERSON"] += 1  # `Julius Caesar`: a given name says person
+        if c.label == "PERSON" and len(words) > 1:
             p = parse_person(c.name, lex)
             if p and p.full:
                 votes[p.family]["PERSON"] += 2
@@ -98,9 +103,9 @@ def _from_run(run: Loose, votes, surnames, lower: set[str], lex: Lexicon) -> Can
         label = canon.type  # `CPSU`, `USSR`: known names the model missed
     elif v:
         label = v.most_common(1)[0][0]
-    elif len(toks) > 1 and any(norm(t[2]).casefold() in surnames and len(t[2]) > 2 for t in toks[1:]) and \
-            all(t[2][:1].isupper() or t[2].lower() in lex.particles for t in toks):
-        label = "PERSON"
+    elif len(toks) > 1 and norm(toks[-1][2]).casefold() in surnames and len(toks[-1][2]) > 2 and \
+            all(norm(t[2]) in lex.given or len(norm(t[2])) == 1 or t[2].lower() in lex.particles for t in toks[:-1]):
+        label = "PERSON"  # `Stepan Chervonenko` where `Chervonenko` is a person: given names before a surname
     if label is None or label in ("NORP", "EVENT"):
         return None
     a, z = toks[0][0], toks[-1][1]

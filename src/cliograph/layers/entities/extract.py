@@ -42,6 +42,7 @@ class Cand:
     role: str | None = None  # head of a description: `chairman`
     state: str | None = None  # state id for collective and demonym mentions
     gender: str | None = None
+    personal: bool = False  # subject of a verb people do (`Aristotle wrote`)
 
 
 @dataclass(slots=True)
@@ -159,8 +160,9 @@ class Extractor:
             i, j = self._trim(parsed, e.start, e.end, e.label_)
             if i >= j or not any(is_cap(parsed[k]) for k in range(i, j)):
                 continue
-            if all(lex.title(parsed[k].text) or norm(parsed[k].text) in lex.postnominals for k in range(i, j)):
-                continue  # `Esq`, `Captain` alone: not a name
+            if all(lex.title(parsed[k].text) or norm(parsed[k].text) in lex.postnominals or
+                   norm(parsed[k].text) in lex.not_names for k in range(i, j)):
+                continue  # `Esq`, `Captain`, `B.C.` alone: not a name
             if j - i == 1 and (parsed[i].tag_ in ("VBD", "VBN", "VBG") or self._plural_noun(parsed, i, e.label_)):
                 continue  # `Resolved, That ...`, `Sovereigns`, `Yachts`: words, not names
             j = self._join_broken(parsed, i, j)
@@ -226,6 +228,19 @@ class Extractor:
         # a final period belongs to an abbreviation or initial (`Co.`, `J.`), not to the sentence
         if j > i and doc[j - 1].text == "." and (j - 1 == i or len(doc[j - 2].text) > 3):
             j -= 1
+        if label == "PERSON":
+            lex = self.lex
+            for k in range(j - 1, i, -1):  # a sentence ends inside the name (`India. Alexander`)
+                if doc[k].is_sent_start or doc[k - 1].text == "." and k - 2 >= i and len(doc[k - 2].text) > 1 and \
+                        not lex.title(doc[k - 2].text) and norm(doc[k - 2].text) not in lex.given:
+                    i = k
+                    break
+            # words before a name that are no part of it (`Thence Alexander`, `B.C. Alexander`)
+            while j - i > 1 and (doc[i].is_stop and doc[i].lower_ not in lex.particles or
+                                 norm(doc[i].text) in lex.not_names):
+                i += 1
+            while j - i > 1 and lex.demonym(doc[j - 1].text):  # `Alexander Greeks`
+                j -= 1
         return i, j
 
     def _join_broken(self, doc, i: int, j: int) -> int:
@@ -242,6 +257,7 @@ class Extractor:
                  initial=doc[i].is_sent_start or (i > 0 and doc[i - 1].text in QUOTE_CHARS and
                                                   doc[i - 1].is_sent_start))
         c.subject = head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in self.lex.agent_verbs
+        c.personal = head.dep_ == "nsubj" and head.head.lemma_ in self.lex.person_verbs
         if label in ("GPE", "LOC") and i > 0 and doc[i - 1].lower_ in PLACE_PREPS:
             c.strong = True
         if j < len(doc) and doc[j].lower_ in ("himself", "herself"):
@@ -259,16 +275,19 @@ class Extractor:
         while k < len(doc) and doc[k].idx + offset < c.name_end and lex.title(doc[k].text) and \
                 doc[k].idx + offset + len(doc[k].text) < c.name_end:
             k += 1
+        if k > i and not any(ch.isalpha() for ch in doc.text[doc[k].idx:c.name_end - offset]):
+            k = i  # `the Elder.`: the title word is all there is
         if k > i:
             c.name_start = offset + doc[k].idx
             c.name = doc.text[doc[k].idx:c.name_end - offset]
         first = i
         # given names and initials the model left out (`Wm. W. Cowper` read as `W. Cowper`)
-        while first > 0 and k == i:
+        while first > 0 and k == i and not doc[first].is_sent_start:
             b, t = self._word_before(doc, first)
             w = norm(t.text)
-            if t.text[:1].isupper() and (w in lex.given and not lex.title(t.text) or len(w) == 1 and b < first - 1
-                                         or len(w) == 1 and t.text.endswith(".")):
+            dotted = b < first - 1 or t.text.endswith(".")
+            if t.text[:1].isupper() and (not dotted and w in lex.given and not lex.title(t.text) or
+                                         dotted and (len(w) == 1 or w in lex.given_abbreviations)):
                 first = b
                 c.start = c.name_start = offset + doc[first].idx
                 c.name = doc.text[doc[first].idx:c.name_end - offset]
@@ -324,9 +343,13 @@ class Extractor:
         lex = self.lex
         m = k
         while m < len(doc) and owner[m] is None and is_name_token(doc[m], lex) and not (
-                m > k and lex.title(doc[m].text) and lex.title(doc[m].text)["kind"] != "office"):
+                m > k and (doc[m].is_sent_start and doc[m - 1].text in ".!?" or lex.title(doc[m].text) and lex.title(doc[m].text)["kind"] != "office")):
             if doc[m].lower_ in lex.particles and (m + 1 >= len(doc) or not is_cap(doc[m + 1])):
                 break
+            w = doc[m].text
+            if w.endswith(".") and len(w) > 2 and norm(w) not in lex.given and not lex.title(w) or \
+                    norm(w) in lex.not_names:
+                break  # `India.` ends a sentence; `B.C.` is no name
             m += 1
         while m > k and doc[m - 1].lower_ in lex.particles:
             m -= 1

@@ -54,6 +54,9 @@ class Lexicon:
     facility_words: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     meeting_nouns: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+    given_abbreviations: frozenset[str] = frozenset()
+    person_verbs: frozenset[str] = frozenset()
     given: frozenset[str] = frozenset()
     family_first: frozenset[str] = frozenset()
     # name_key -> Canonical for state names and aliases, organisation names and acronyms
@@ -95,7 +98,10 @@ def lexicon() -> Lexicon:
         facility_words=frozenset(t["facility_words"]),
         particles=frozenset(t["particles"]),
         meeting_nouns=frozenset(t["meeting_nouns"]),
-        given=_words("given_names.txt") | _words("given_extra.txt"),
+        not_names=frozenset(t["not_names"]),
+        given_abbreviations=frozenset(t["given_abbreviations"]),
+        person_verbs=frozenset(t["person_verbs"]),
+        given=_words("given_names.txt") | _words("given_extra.txt") | frozenset(t["given_abbreviations"]),
         family_first=_words("family_first.txt"),
     )
     for row in csv.DictReader(io.StringIO(_read("states.csv"))):
