@@ -62,6 +62,15 @@ PAGE_CASES = [
     (f'<span epub:type="pagebreak" aria-label="3"/>{P}<span epub:type="pagebreak" aria-label="4"/>{P}',
      [("3", False), ("4", False)], "a marker before the first text"),
     (f'{P}<p><a name="Page_9"></a>Text.</p>', [("8", True), ("9", False)], "an old-style named anchor"),
+    (f'{P}<div id="page_8"><p>The whole page.</p></div>', [("7", True), ("8", False)],
+     "a block with a page id holds the page's text"),
+    (f'{P}<div id="page_8"><span class="pagenum">8</span><p>Text.</p></div>', [("7", True), ("8", False)],
+     "a page block with its number inside is one break"),
+    (f'{P}<p>The <span id="page_9">words in a span</span> go on.</p>', [("8", True), ("9", False)],
+     "a span with a page id around words"),
+    (f'{P}<hr epub:type="pagebreak" title="12"/>{P}', [("11", True), ("12", False)], "a pagebreak on a rule"),
+    (f'{P}<div class="pagenum" id="page_27">[27]</div>{P}', [("26", True), ("27", False)],
+     "a page-number block standing alone"),
     (f'{P}<p id="p26">Text.</p>', [], "a paragraph id is not a page"),
     (f'{P}<p>See <a href="#page_5">page 5</a> above.</p>', [], "a link to a page is not a page break"),
     (f'{P}<div class="pagination">Next</div>', [], "a class that only contains page is not a page marker"),
@@ -74,6 +83,8 @@ def test_pages(body, expected, reason):
     assert [(p.label, p.inferred) for p in doc.pages] == expected, reason
     for marker in ("[Pg 26]", "[27]", "Page 12"):
         assert marker not in doc.text
+    for words in ("The whole page.", "words in a span go on"):
+        assert words in doc.text or words not in body
     assert "  " not in doc.text
 
 

@@ -147,4 +147,23 @@ class StreamWriter:
     def finish(self) -> Extract:
         self.close()
         self.out.stream = "".join(self.parts)
+        self.out.pages = merge_pages(self.out.stream, self.out.pages)
         return self.out
+
+
+def merge_pages(stream: str, pages: list[PageMark]) -> list[PageMark]:
+    """Two markers with no text between and no clash of labels (a page div holding a page-number span,
+    an anchor beside its marker) are one page break."""
+    out: list[PageMark] = []
+    for pm in sorted(pages, key=lambda p: (p.start, p.end)):
+        last = out[-1] if out else None
+        if (last is not None and not stream[last.end:pm.start].strip()
+                and (last.label is None or pm.label is None or last.label == pm.label)):
+            if pm.end > pm.start and last.end > last.start:
+                last.end = max(last.end, pm.end)
+            elif pm.end > pm.start:
+                last.start, last.end = pm.start, pm.end
+            last.label = last.label or pm.label
+            continue
+        out.append(pm)
+    return out

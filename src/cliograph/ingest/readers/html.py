@@ -156,6 +156,7 @@ class _El:
     sup: int | None = None  # stream offset where a superscript begins
     marks_before: int = 0
     pending: bool = False  # start offsets wait for the first text written inside
+    anchor: bool = False  # a page that begins here without its own text (a block, or a long element)
 
 
 class _Reader(HTMLParser):
@@ -205,13 +206,12 @@ class _Reader(HTMLParser):
     def _void(self, tag: str, a: dict) -> None:
         if any(e.skip for e in self.stack):
             return
-        if tag == "br":
-            self.w.newline()
-        elif tag == "hr":
+        if tag == "hr":
             self.w.close()
-        elif self._is_page(a):
-            # an empty page anchor written as a void element (`<a id="page_7"/>` parsed as void is rare)
+        if self._is_page(a):  # `<hr epub:type="pagebreak" title="12"/>`, `<br class="pagenum" .../>`
             self.w.out.pages.append(PageMark(self.w.length, self.w.length, self._page_attr_label(a)))
+        elif tag == "br":
+            self.w.newline()
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -248,11 +248,14 @@ class _Reader(HTMLParser):
         return None
 
     def _classify(self, el: _El, tag: str, a: dict) -> None:
-        in_page = any(e.page is not None for e in self.stack)
+        in_page = any(e.page is not None and not e.anchor for e in self.stack)
         if self._is_page(a) and not in_page:
             el.page = PageMark(-1, -1, self._page_attr_label(a))
             el.pending = True
-            return
+            # a block known as a page only by its id holds the page's text: it is no marker
+            el.anchor = el.block and not (typed(a, "page_types") or has(a, "class", "page_classes"))
+            if not el.block:
+                return
         ident = key(self.part, a["id"]) if a.get("id") else None
         in_note = self._note_context()[0] is not None
         if ident and ident in self.links.targets:
@@ -323,9 +326,12 @@ class _Reader(HTMLParser):
             self._start_pending(el)
         if el.page is not None:
             a, z = self._trim(el.page.start, w.length)
+            text = w.text_range(a, z) if z - a <= 24 else None
+            found = page_label(text) if text else None
+            if z > a and found is None:
+                z = a  # text that is no page number (a span wrapping words) stays; the page begins there
             el.page.start, el.page.end = a, z
-            if el.page.label is None:
-                el.page.label = page_label(w.text_range(a, z))
+            el.page.label = el.page.label or found
             w.out.pages.append(el.page)
         if el.mark is not None:
             a, z = self._trim(el.mark.start, w.length)
@@ -365,7 +371,11 @@ class _Reader(HTMLParser):
 
     def _start_pending(self, el: _El) -> None:
         pos = self.w.length
-        if el.page is not None:
+        if el.page is not None and el.anchor:
+            el.page.start = el.page.end = pos
+            self.w.out.pages.append(el.page)
+            el.page = None
+        elif el.page is not None:
             el.page.start = pos
         if el.mark is not None:
             el.mark.start = pos
