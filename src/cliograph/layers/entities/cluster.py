@@ -26,10 +26,13 @@ class Cluster:
     gazetteer: object | None = None  # a gazetteer Entry
     person: PersonName | None = None  # the fullest name, for people
     starts: list[int] = field(default_factory=list)  # of the mentions so far, in order
+    gender_set: set[str] = field(default_factory=set)
 
     def add(self, c: Cand, track: bool = True) -> None:
         """Add a mention; `track` keeps its start for `before` (mentions added in text order only)."""
         self.mentions.append(c)
+        if c.gender:
+            self.gender_set.add(c.gender)
         if track:
             self.starts.append(c.start)
 
@@ -39,7 +42,7 @@ class Cluster:
         return self.starts[i - 1] if i else None
 
     def genders(self) -> set[str]:
-        return {c.gender for c in self.mentions if c.gender}
+        return self.gender_set
 
 
 def vote_labels(names: list[Cand], lex: Lexicon) -> dict[str, Counter]:

@@ -34,9 +34,12 @@ def resolve_descriptions(descs: list[Cand], clusters: list[Cluster], lex: Lexico
     starts = [x[0] for x in named]
     starts_of: dict[int, list[int]] = {}
     out = []
+    holders: dict[str, list[Cluster]] = {}
+    for cl in people:
+        for r in roles[id(cl)]:
+            holders.setdefault(r, []).append(cl)
     for d in descs:
-        fits = [cl for cl in people if d.role in roles[id(cl)] and (d.affiliation is None or
-                                                                    aff[id(cl)] in (d.affiliation, None))]
+        fits = [cl for cl in holders.get(d.role, ()) if d.affiliation is None or aff[id(cl)] in (d.affiliation, None)]
         if len(fits) > 1 and d.affiliation:
             fits = [cl for cl in fits if aff[id(cl)] == d.affiliation] or fits
         if fits:
