@@ -18,7 +18,7 @@ from ...model import Removed
 from ...model.records import Region
 from ..decode import decode
 from .extract import Extract, Mark, PageMark, StreamWriter
-from .markup import has, markup, note_label, page_label, resolve, tokens, typed
+from .markup import has, markup, note_label, page_label, resolve, typed
 
 SKIP = {"script", "style", "head", "template", "noscript", "nav", "svg", "title", "iframe", "object", "select",
         "textarea", "button", "math"}
@@ -470,4 +470,4 @@ def read_html(data: bytes, name: str) -> Extract:
     return ex
 
 
-__all__ = ["Links", "finish", "read_html", "read_part", "scan", "decode_html", "metadata", "tokens"]
+__all__ = ["Links", "decode_html", "finish", "metadata", "read_html", "read_part", "scan"]

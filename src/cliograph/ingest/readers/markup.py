@@ -22,10 +22,6 @@ def markup() -> dict:
     return out
 
 
-def tokens(value: str | None) -> set[str]:
-    return set(value.lower().split()) if value else set()
-
-
 def has(attrs: dict, key: str, vocab_key: str) -> bool:
     """True when the attribute `key` (class, epub:type, role) holds a token from the vocabulary list."""
     value = attrs.get(key)
