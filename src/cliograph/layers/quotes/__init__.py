@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ...model import Diagnostic, Quote, make_span, page_at
 from ...model.spans import notes_citing
 from .attribute import SUBJ, Cue, Reader
-from .dialogue import settle
+from .dialogue import Paragraphs, settle
 from .kind import FINITE, Features, decide, text_features
 from .lexicon import lexicon
 from .marks import RawQuote, find_quotes
@@ -33,6 +33,8 @@ class Item:
     after: Cue | None = None
     governing: Cue | None = None
     vocative: object = None
+    lead: object = None  # subject of the narrative clause just before the quotation (a Who)
+    tail: object = None  # subject of the narrative sentence just after it
     cue: Cue | None = None
     kind: str = "speech"
     rejected: bool = False
@@ -127,6 +129,7 @@ class QuotesLayer:
                     self.pending.append(it)
                 else:
                     it.after = rd.cue(lo_, hi_, "after")
+                    it.tail = rd.tail(r.close_pos + 1)
         for it in self.nested:
             if offset <= it.raw.start < end:
                 self._inside(ctx, rd, it, offset, end)
@@ -172,6 +175,7 @@ class QuotesLayer:
             it.governing = rd.governing(first, last)
         if first <= last:
             it.vocative = rd.vocative(first, last)
+        it.lead = rd.lead(r.open_pos)
 
     # ------------------------------------------------------------ after the actors layer
     def finish(self, ctx) -> None:
@@ -187,7 +191,7 @@ class QuotesLayer:
                              it.raw.nested)
         spans = [(it.raw.open_pos, it.end_mark) for it in items if not it.raw.nested]
         res = Resolver(ctx, self.lex, spans, self.subjects, self.pronouns, self.sentences)
-        settle(items, res, doc.text)
+        settle(items, res, doc.text, Paragraphs(doc.text, [(p.start, p.end) for p in doc.paragraphs]))
         quotes = []
         for n, it in enumerate(items):
             it.id = f"q{n + 1}"

@@ -208,8 +208,18 @@ class Reader:
         return any(c.dep_ in ("ccomp", "xcomp") and lo <= c.i < hi and not self.quote_tok(c.i)
                    and c.i > v.i for c in v.children)
 
+    def new_sentence(self, lo: int) -> bool:
+        """The words after a quotation closed by . ! or ? begin a sentence of their own (`"Yes." Tommy nodded`)."""
+        d = self.doc
+        if lo < 2 or lo >= len(d) or not self.quote_tok(lo - 1) or d[lo - 2].text not in SENT_END:
+            return False
+        w = d[lo]
+        return w.text[:1].isupper() and w.text != "I"
+
     def cue(self, lo: int, hi: int, side: str) -> Cue | None:
         v = self.frame(lo, hi, side)
+        if v is not None and side == "after" and v.lemma_.lower() in self.lex.manner and self.new_sentence(lo):
+            return None
         if v is not None and self.reports_other(v, lo, hi):
             return None
         if v is not None:
@@ -295,6 +305,53 @@ class Reader:
             if v.head is v:
                 break
             v = v.head
+        return None
+
+    def lead(self, open_pos: int) -> Who | None:
+        """The subject of the narrative clause just before a quotation (`Tuppence sighed. "Yes."`,
+        `Emma looked up to remark quietly: "..."`): the one who acts there is likely the one who speaks."""
+        j = self.tok_at(open_pos) - 1
+        while j >= 0 and self.doc[j].is_space:
+            j -= 1
+        if j < 0 or self.quote_tok(j):
+            return None
+        last = self.doc[j]
+        if last.text not in SENT_END and last.text != ":":
+            return None  # the quotation stands inside a clause: other rules read it
+        k = j
+        while k > last.sent.start and not self.quote_tok(k - 1) and self.doc[k - 1].text not in SENT_END:
+            k -= 1
+        return self._clause_subject(k, j + 1)
+
+    def tail(self, close_end: int) -> Who | None:
+        """The subject of a narrative sentence right after a quotation (`"..." | Weary paid tribute.`)."""
+        i = self.tok_at(close_end)
+        while i < len(self.doc) and (self.doc[i].is_space or (self.doc[i].is_punct and not self.quote_tok(i))):
+            i += 1
+        if i >= len(self.doc) or self.quote_tok(i) or not self.doc[i].text[:1].isupper():
+            return None
+        j = i
+        while j < len(self.doc) and not self.quote_tok(j) and self.doc[j].text not in SENT_END:
+            j += 1
+        if j >= len(self.doc) or self.quote_tok(j):
+            return None
+        return self._clause_subject(i, j + 1)
+
+    def _clause_subject(self, lo: int, hi: int) -> Who | None:
+        """The subject of the main verb of tokens [lo, hi), when none of them is quoted."""
+        if any(self.quote_tok(k) for k in range(lo, hi)):
+            return None
+        for k in range(lo, hi):
+            t = self.doc[k]
+            if t.pos_ in ("VERB", "AUX") and not (lo <= t.head.i < hi and t.head is not t):
+                s = subject_of(t, self.lex)
+                if s is None or not lo <= s.i < hi:
+                    return None
+                if s.pos_ == "PRON" and s.lower_ not in ("he", "she", "i", "we"):
+                    return None
+                if s.pos_ not in ("PROPN", "PRON", "NOUN"):
+                    return None
+                return self.who(s, lo, hi)
         return None
 
     def vocative(self, first: int, last: int) -> Who | None:

@@ -1,22 +1,35 @@
 """Speakers and addressees across quotations: split utterances, continuations and turn-taking.
 
-- A quotation resumed after its speech verb (`"In present conditions," Khrushchev said, "when..."`,
-  `"We are not Yugoslavia," said Chen; "if you want..."`) is a part of the same utterance: same
-  speaker, same addressee, `part_of` the first part.
-- A quotation no verb attributes, right after another with nothing but a line or paragraph break
-  between them, is the next turn of a dialogue: its speaker is the other party (the previous turn's
-  addressee, or the speaker before it, or the person the previous turn called by name).
-- An addressee comes from the verb (`told X`, `said to X`), a name called inside the quotation, or
-  the exchange: the other party of a two-party exchange, or the addressee of the speaker's previous
-  turn.
+Each pair of neighbouring quotations is linked by what lies between them:
+- `part`: a quotation resumed after its speech verb (`"In present conditions," Khrushchev said, "when
+  ..."`, `"We are not Yugoslavia," said Chen; "if you want..."`): same utterance, same speaker,
+  `part_of` the first part.
+- `same`: the first quotation's own attribution closes a sentence and the next quotation follows in the
+  same paragraph (`"Never," she said. "I was not there."`): the same speaker goes on.
+- `turn`: nothing between them but a paragraph break, or the first one's attribution and a paragraph
+  break: the next turn of a dialogue, spoken by the other party.
+- `narr`: a few sentences of narrative between them; `break`: more than that (the exchange is over).
+
+Where a text shows no paragraphs (one sentence a line, a common corpus layout) a line break after an
+attribution may or may not start a paragraph: a question is then taken to be answered by the other
+party, anything else to be continued by its speaker.
+
+A quotation no verb attributes takes, in order: its utterance's speaker (`part`, `same`), the subject of
+the narrative clause just before it (`Tuppence sighed. "Yes."`), the other party of the exchange (the
+speaker before the previous one, the previous turn's addressee or the name it called), the subject of
+the sentence just after it. A name called inside a quotation is spoken to, not by.
 """
 from __future__ import annotations
+
+from bisect import bisect_right
 
 from .resolve import Resolver
 
 SENT_END = ".!?"
 EXCHANGE_CHARS = 300  # narrative between two turns of one exchange, at most
 SPLIT_CHARS = 120  # the words between the parts of a split quotation, at most
+OWN_CHARS = 150  # a quotation's own attribution, at most
+RUN_BACK = 6  # turns looked back for the other party of an exchange
 
 
 def gap(text: str, a, b) -> str:
@@ -24,36 +37,80 @@ def gap(text: str, a, b) -> str:
     return text[a.end_mark:b.raw.open_pos]
 
 
-def settle(items: list, res: Resolver, text: str) -> None:
+class Paragraphs:
+    """Which paragraph a position lies in, and whether a paragraph is one sentence a line."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.text, self.spans = text, spans
+        self.starts = [a for a, _ in spans]
+        self._lined: dict[int, bool] = {}
+
+    def index(self, pos: int) -> int:
+        return max(bisect_right(self.starts, pos) - 1, 0)
+
+    def lined(self, k: int) -> bool:
+        """Many lines, nearly all ending a sentence: line breaks may be paragraph breaks or not."""
+        if k not in self._lined:
+            a, z = self.spans[k] if k < len(self.spans) else (0, 0)
+            lines = [x.rstrip() for x in self.text[a:z].split("\n") if x.strip()]
+            ends = sum(1 for x in lines if x[-1] in SENT_END + "\"'”’:;)")
+            self._lined[k] = len(lines) >= 4 and ends >= 0.8 * len(lines)
+        return self._lined[k]
+
+
+def link(a, b, text: str, pars: Paragraphs) -> str:
+    g = gap(text, a, b)
+    if b.raw.cont is not None or _split(a, b, g.strip(), text):
+        return "part"
+    if not g.strip():
+        return "turn"
+    ka, kb = pars.index(a.end_mark), pars.index(b.raw.open_pos)
+    ends = sum(g.count(ch) for ch in SENT_END)
+    if a.cue is not None and a.cue.how == "after" and len(g.strip()) <= OWN_CHARS and ends <= 1:
+        if ka != kb:
+            return "turn"
+        if "\n" in g and pars.lined(kb):
+            return "turn" if text[a.raw.start:a.raw.end].rstrip().endswith("?") else "same"
+        return "same"
+    if len(g) > EXCHANGE_CHARS or ends > 3:
+        return "break"
+    return "narr"
+
+
+def settle(items: list, res: Resolver, text: str, pars: Paragraphs) -> None:
     speech = [it for it in items if it.kind == "speech" and not it.raw.nested]
     index = {id(it): n for n, it in enumerate(items)}
-    prev = None
-    for it in speech:
+    links = ["break"] + [link(speech[n - 1], speech[n], text, pars) for n in range(1, len(speech))]
+    for n, it in enumerate(speech):
         c = it.cue
         if c is not None and c.speaker is not None:
             it.speaker = res.actor(c.speaker, speaker=True)
-        if prev is not None:
-            g = gap(text, prev, it).strip()
-            if it.raw.cont is not None or _split(prev, it, g, text):
-                first = prev.part_of if prev.part_of is not None else index[id(prev)]
-                it.part_of = first
-                if it.speaker is None and (c is None or c.speaker is None):
-                    it.speaker = prev.speaker
-                    if c is None and prev.cue is not None:
-                        it.cue = prev.cue
-                if it.speaker == prev.speaker:
-                    it.addressee = prev.addressee
+        if links[n] == "part":
+            prev = speech[n - 1]
+            it.part_of = prev.part_of if prev.part_of is not None else index[id(prev)]
+            if it.speaker is None and (c is None or c.speaker is None):
+                it.speaker = prev.speaker
+                if c is None and prev.cue is not None:
+                    it.cue = prev.cue
+            if it.speaker == prev.speaker:
+                it.addressee = prev.addressee
         if c is not None and c.addressee is not None and it.addressee is None:
             it.addressee = res.actor(c.addressee, exclude=it.speaker)
-        prev = it
-    # turns no verb names, then addressees from the exchange
+    # turns no verb names: the subject just before, then the party whose turn it is
+    for it in speech:
+        if _open(it) and it.lead is not None:
+            it.speaker = res.actor(it.lead, speaker=True)
+    _alternate(speech, links, res)
+    for it in speech:
+        if _open(it) and it.speaker is None and it.tail is not None:
+            it.speaker = res.actor(it.tail, speaker=True)
+    # addressees: a name called, the other party of the exchange
     for n, it in enumerate(speech):
         before = speech[n - 1] if n else None
-        if it.speaker is None and it.part_of is None and (it.cue is None or it.cue.speaker is None):
-            it.speaker = _turn(speech, n, res, text)
         if it.addressee is None and it.vocative is not None:
             it.addressee = res.actor(it.vocative, exclude=it.speaker)
-        if it.addressee is None and it.speaker is not None and before is not None and _exchange(before, it, text):
+        if it.addressee is None and it.speaker is not None and before is not None and links[n] != "break" \
+                and len(gap(text, before, it)) <= EXCHANGE_CHARS:
             if before.speaker is not None and before.speaker != it.speaker:
                 it.addressee = before.speaker
             elif before.speaker == it.speaker and before.addressee is not None:
@@ -62,8 +119,13 @@ def settle(items: list, res: Resolver, text: str) -> None:
     for n in range(len(speech) - 1):
         it, nxt = speech[n], speech[n + 1]
         if it.addressee is None and it.speaker is not None and nxt.speaker not in (None, it.speaker) \
-                and _adjacent(it, nxt, text):
+                and links[n + 1] in ("turn", "same"):
             it.addressee = nxt.speaker
+
+
+def _open(it) -> bool:
+    """No verb names this quotation's speaker and it is no part of another's utterance."""
+    return it.part_of is None and (it.cue is None or it.cue.speaker is None)
 
 
 def _split(a, b, g: str, text: str) -> bool:
@@ -77,38 +139,38 @@ def _split(a, b, g: str, text: str) -> bool:
     return inner_a in ",;:—-" or first_b.islower() or g[-1] in ",;:—-"
 
 
-def _exchange(a, b, text: str) -> bool:
-    g = gap(text, a, b)
-    return len(g) <= EXCHANGE_CHARS and sum(g.count(ch) for ch in SENT_END) <= 1
+def _alternate(speech: list, links: list, res: Resolver) -> None:
+    """Fill open turns from the exchange: parties alternate at each turn and stay at `same` and `part`.
 
-
-def _turn(speech: list, n: int, res: Resolver, text: str) -> str | None:
-    """The speaker of an unattributed quotation right after another turn."""
-    if n == 0:
-        return None
-    prev, it = speech[n - 1], speech[n]
-    if not _adjacent(prev, it, text):
-        return None
-    called = res.actor(it.vocative) if it.vocative is not None else None
-    guess = None
-    if prev.addressee is not None and prev.addressee != prev.speaker:
-        guess = prev.addressee
-    elif prev.vocative is not None:
-        guess = res.actor(prev.vocative, exclude=prev.speaker)
-    if guess is None and n >= 2 and _adjacent(speech[n - 2], prev, text):
-        other = speech[n - 2].speaker
-        if other is not None and other != prev.speaker:
-            guess = other
-    if guess is not None and guess == called:
-        # the quotation calls that person by name: it is spoken to them, by the other party
-        return prev.speaker if prev.speaker != called else None
-    return guess
-
-
-def _adjacent(a, b, text: str) -> bool:
-    """b is the next turn after a: nothing between them but a's own attribution."""
-    g = gap(text, a, b).strip()
-    if not g:
-        return True
-    own = a.cue is not None and a.cue.how == "after"
-    return own and len(g) <= 150 and sum(g.count(ch) for ch in SENT_END) <= 1
+    Each quotation gets its run (an exchange without a long stretch of narrative) and its side (which of
+    two parties speaks); an open turn takes the speaker of the nearest known turn on its side."""
+    side, run = [0] * len(speech), [0] * len(speech)
+    for n in range(1, len(speech)):
+        k = links[n]
+        run[n] = run[n - 1] + (k == "break")
+        side[n] = 0 if k == "break" else side[n - 1] ^ (k in ("turn", "narr"))
+    known = [it.speaker for it in speech]
+    for n, it in enumerate(speech):
+        if not _open(it) or it.speaker is not None:
+            continue
+        guess = None
+        for d in range(1, 2 * RUN_BACK + 1):
+            for m in (n - d, n + d):
+                if 0 <= m < len(speech) and run[m] == run[n] and side[m] == side[n] and known[m] is not None:
+                    guess = known[m]
+                    break
+            if guess is not None:
+                break
+        prev = speech[n - 1] if n and run[n - 1] == run[n] else None
+        if prev is not None and guess == prev.speaker and side[n - 1] != side[n]:
+            guess = None  # a third voice, or a side wrongly counted: no guess
+        if guess is None and prev is not None and side[n - 1] != side[n]:
+            if prev.addressee is not None and prev.addressee != prev.speaker:
+                guess = prev.addressee
+            elif prev.vocative is not None:
+                guess = res.actor(prev.vocative, exclude=prev.speaker)
+        called = res.actor(it.vocative) if it.vocative is not None else None
+        if guess is not None and guess == called:
+            # the quotation calls that person by name: it is spoken to them, by the other party
+            guess = prev.speaker if prev is not None and prev.speaker != called else None
+        it.speaker = guess

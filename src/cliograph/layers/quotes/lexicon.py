@@ -16,6 +16,7 @@ class Lexicon:
     reporting: frozenset[str]
     thought: frozenset[str]
     weak: frozenset[str]
+    manner: frozenset[str]
     object_addressee: frozenset[str]
     to_addressee: frozenset[str]
     addressee_nouns: frozenset[str]
@@ -44,7 +45,7 @@ def lexicon() -> Lexicon:
         return frozenset(x.lower() for x in xs)
 
     return Lexicon(
-        reporting=s(f["reporting_verbs"]), thought=s(f["thought_verbs"]), weak=s(f["weak_verbs"]),
+        reporting=s(f["reporting_verbs"]), thought=s(f["thought_verbs"]), weak=s(f["weak_verbs"]), manner=s(f["manner_verbs"]),
         object_addressee=s(f["object_addressee_verbs"]), to_addressee=s(f["to_addressee_verbs"]),
         addressee_nouns=s(f["addressee_nouns"]), addressee_preps=s(f["addressee_noun_preps"]),
         speech_nouns=s(f["speech_nouns"]), title_cues=s(f["title_cues"]), elisions=s(f["elisions"]),
