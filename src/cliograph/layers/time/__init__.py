@@ -10,8 +10,8 @@ from bisect import bisect_right
 
 from ...model import TimeExpr, make_span
 from .anchor import Item, resolve_items
-from .scan import scan
-from .tokens import tokenize
+from .scan import scan, worth_scanning
+from .tokens import tagged, tokenize
 
 HEADING_MAX = 90  # characters: a paragraph this short with no closing punctuation reads as a heading
 
@@ -23,9 +23,14 @@ class TimeLayer:
         self.items: list[Item] = []
 
     def paragraph(self, ctx, offset: int, parsed) -> None:
-        toks = tokenize(parsed.text, parsed)
-        tagged = parsed.has_annotation("TAG")
-        for c in scan(toks, tagged):
+        if not len(parsed):
+            return
+        last = parsed[-1]
+        text = ctx.doc.text[offset:offset + last.idx + len(last.text_with_ws)]  # `parsed.text` rebuilds it
+        if not worth_scanning(text):
+            return
+        toks = tokenize(text, parsed)
+        for c in scan(toks, tagged(toks)):
             start, end = offset + toks[c.i].start, offset + toks[c.j - 1].end
             self.items.append(Item(start, end, c, quoted=toks[c.i].quoted))
 

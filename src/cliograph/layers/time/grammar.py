@@ -30,6 +30,7 @@ class Base:
         self.tagged = tagged
         self._index: dict[int, dict[str, list]] = {}
         self._children: dict[int, list[int]] | None = None
+        self.lows = [t.low for t in toks]
 
     # ------------------------------------------------------------ access
     def low(self, i: int) -> str:
@@ -53,7 +54,7 @@ class Base:
                 lst.sort(key=lambda kv: -len(kv[0]))
             self._index[id(table)] = idx
         for key, val in idx.get(self.low(i), ()):
-            if all(self.low(i + k) == w for k, w in enumerate(key)):
+            if tuple(self.lows[i:i + len(key)]) == key:
                 return i + len(key), val
         return None
 

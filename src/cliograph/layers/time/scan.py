@@ -1,6 +1,7 @@
 """Recognition: the longest time expression starting at each token, left to right (one pass)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .dates import Dates, cal
@@ -107,15 +108,52 @@ def triggers(V: Vocab) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def core_words(V: Vocab) -> frozenset[str]:
+    """Words of which every expression holds at least one (besides digits): the grammar is tried only
+    a few tokens before one of them, and a paragraph with none is not tokenized at all."""
+    words = set()
+    for table in (V.months, V.month_abbrevs, V.weekdays, V.weekday_abbrevs, V.seasons, V.pods, V.units,
+                  V.deictic_days, V.refs, V.set_words, V.decade_words, V.clock_words):
+        words.update(table)
+    words.update(w + "s" for w in V.weekdays)
+    for table in (V.ref_phrases, V.holidays):
+        for key in table:
+            words.update(key)
+    words.update({"ago", "past", "future", "present", "moment", "time"})
+    return frozenset(words - {"the", "a", "an", "of", "at", "in", "for", "this", "that", "these", "'s", "."})
+
+
+@lru_cache(maxsize=1)
+def core_re(V: Vocab) -> re.Pattern:
+    words = sorted(core_words(V), key=len, reverse=True)
+    return re.compile(r"\d|\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def worth_scanning(text: str) -> bool:
+    return core_re(vocab()).search(text) is not None
+
+
+REACH = 8  # tokens: the farthest a core word lies from the start of its expression (`the very end of the year`)
+
+
 def scan(toks: list[Tok], tagged: bool) -> list[Cand]:
     V = vocab()
     trig = triggers(V)
+    core = core_words(V)
+    n = len(toks)
+    next_core = [n + REACH] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        t = toks[k]
+        next_core[k] = k if (t.kind in ("n", "a") or t.low in core) else next_core[k + 1]
     sc = Scanner(toks, V, tagged)
     out: list[Cand] = []
     i = 0
-    while i < len(toks):
+    while i < n:
         t = toks[i]
-        c = sc.best(i) if (t.kind in ("n", "a") or t.low in trig) else None
+        c = None
+        if next_core[i] - i <= REACH and (t.kind in ("n", "a") or t.low in trig):
+            c = sc.best(i)
         if c is None:
             i += 1
             continue

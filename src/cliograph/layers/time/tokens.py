@@ -20,7 +20,7 @@ TOKEN_RE = re.compile(
 QUOTE_CHARS = {'"': 0, "“": 1, "”": -1, "«": 1, "»": -1}
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     start: int
     end: int
@@ -40,7 +40,8 @@ class Tok:
 
 
 def tokenize(text: str, parsed=None) -> list[Tok]:
-    """Tokens of `text`; `parsed` (a spaCy Doc of the same text) adds tags, dependencies, sentences."""
+    """Tokens of `text`; `parsed` (a spaCy Doc of the same text) adds tags, dependencies, sentences
+    when it has them (see `tagged`)."""
     toks = []
     for m in TOKEN_RE.finditer(text):
         s = m.group()
@@ -62,6 +63,10 @@ def tokenize(text: str, parsed=None) -> list[Tok]:
     return toks
 
 
+def tagged(toks: list[Tok]) -> bool:
+    return any(t.tag for t in toks)
+
+
 def mark_quotes(text: str, toks: list[Tok]) -> None:
     """Flag tokens inside double quotation marks (straight marks alternate; curly ones open and close)."""
     inside = False
@@ -74,25 +79,43 @@ def mark_quotes(text: str, toks: list[Tok]) -> None:
 
 
 def align(toks: list[Tok], parsed) -> None:
-    """Copy each spaCy token's reading onto the grammar tokens that start inside it (two pointers)."""
-    sp = list(parsed)
-    sent_ids = [0] * len(sp)
-    if parsed.has_annotation("SENT_START"):
-        for k, s in enumerate(parsed.sents):
-            for x in range(s.start, s.end):
-                sent_ids[x] = k
-    j = 0
+    """Copy each spaCy token's reading onto the grammar tokens that start inside it.
+
+    Reads the parse as arrays (no spaCy Token objects) and walks both token lists once.
+    """
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, SENT_START, TAG
+
+    arr = parsed.to_array([IDX, TAG, DEP, ENT_TYPE])
+    if not arr[:, 1].any():
+        return  # a pipeline without a tagger: the text-only reading
+    rel = parsed.to_array([HEAD, SENT_START]).astype("int64")
+    starts = arr[:, 0].tolist()
+    tags, deps, ents = arr[:, 1].tolist(), arr[:, 2].tolist(), arr[:, 3].tolist()
+    heads = [k + h for k, h in enumerate(rel[:, 0].tolist())]
+    sent_ids, sent = [], 0
+    for k, s in enumerate(rel[:, 1].tolist()):
+        sent += k > 0 and s == 1
+        sent_ids.append(sent)
+    strings = parsed.vocab.strings
+    names: dict[int, str] = {0: ""}
+
+    def name(h: int) -> str:
+        s = names.get(h)
+        if s is None:
+            s = names[h] = strings[h]
+        return s
+
+    j, n = 0, len(starts)
     first_of: dict[int, int] = {}  # spaCy index -> first grammar token index
     owner = []
     for i, t in enumerate(toks):
-        while j + 1 < len(sp) and sp[j + 1].idx <= t.start:
+        while j + 1 < n and starts[j + 1] <= t.start:
             j += 1
-        s = sp[j]
         owner.append(j)
         first_of.setdefault(j, i)
-        t.tag, t.dep, t.ent, t.sent = s.tag_, s.dep_, s.ent_type_, sent_ids[j]
+        t.tag, t.dep, t.ent, t.sent = name(tags[j]), name(deps[j]), name(ents[j]), sent_ids[j]
     for i, t in enumerate(toks):
-        t.head = first_of.get(sp[owner[i]].head.i, -1)
+        t.head = first_of.get(heads[owner[i]], -1)
 
 
 def sentence_bounds(toks: list[Tok]) -> list[tuple[int, int]]:
