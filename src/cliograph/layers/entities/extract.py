@@ -6,119 +6,26 @@ name, aliases, descriptions) are taken later, in `cluster` and `resolve`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from .cands import (
+    BLOCK,
+    HYPHENS,
+    LABELS,
+    ORDINAL_ENDS,
+    PLACE_PREPS,
+    PLACE_PREPS_OF,
+    QUOTE_CHARS,
+    Cand,
+    Found,
+    Loose,
+    Tokens,
+    clause_of,
+    is_cap,
+    is_name_token,
+)
+from .group import collective, descriptions, enumeration
 from .lexicon import Lexicon, norm
 
-LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
-PLACE_PREPS = {"in", "at", "to", "from", "near", "into", "toward", "towards", "via", "across"}
-PLACE_PREPS_OF = PLACE_PREPS | {"of"}
-DETS = {"the"}
-QUOTE_CHARS = "\"'“”‘’[](){}«»_*"
-HYPHENS = ("¬", "-", "­")
-ORDINAL_ENDS = ("first", "second", "third", "th", "1st", "2nd", "3rd")
-
-
-@dataclass(slots=True)
-class Cand:
-    """A mention candidate: clean offsets of the whole span and of the name inside it."""
-
-    start: int
-    end: int
-    label: str
-    name_start: int
-    name_end: int
-    name: str
-    # name, desc (the chairman), collective (the Soviets), demonym (Soviet), part (CCP of CCP Central
-    # Committee), adjective (a NORP word used as an adjective: kept only if relabelled)
-    kind: str = "name"
-    title: str | None = None
-    affiliation: str | None = None  # state id named before a title or description
-    strong: bool = False  # local evidence for the label (a title, a place preposition)
-    sent: int = 0
-    clause: int = -1
-    subject: bool = False  # subject of an agentive verb (a capital standing for its government)
-    initial: bool = False  # first word of its sentence
-    role: str | None = None  # head of a description: `chairman`
-    state: str | None = None  # state id for collective and demonym mentions
-    gender: str | None = None
-    personal: bool = False  # subject of a verb people do (`Aristotle wrote`)
-
-
-@dataclass(slots=True)
-class Loose:
-    """A run of capitalized words no mention covers, kept to find names the model missed elsewhere."""
-
-    tokens: list[tuple[int, int, str]]
-    initial: bool
-    sent: int
-    clause: int = -1
-
-
-@dataclass
-class Found:
-    cands: list[Cand] = field(default_factory=list)
-    loose: list[Loose] = field(default_factory=list)
-    lower: set[str] = field(default_factory=set)  # lowercase words seen (to tell names from common words)
-
-
-def is_cap(t) -> bool:
-    s = t.text
-    return bool(s) and s[0].isupper() and any(c.isalpha() for c in s)
-
-
-def is_name_token(t, lex: Lexicon) -> bool:
-    """A token that may be part of a personal name: capitalized word, initial, or particle."""
-    s = t.text
-    if not s or t.is_punct:
-        return False
-    if s.lower() in lex.particles:
-        return True
-    return s[0].isupper() and (s.replace(".", "").replace("-", "").replace("'", "").replace("’", "").isalpha())
-
-
-def clause_of(t, offset: int, doc=None) -> int:
-    """Clean offset of the verb governing a token (its clause), or -1."""
-    h = t
-    for _ in range(12):
-        if h.pos_ in ("VERB", "AUX") and h.dep_ != "aux":
-            return offset + h.idx
-        k = h.head.i
-        if k == h.i:
-            break
-        h = doc[k] if doc is not None else h.head
-    return -1
-
-
-class Tokens:
-    """A parsed paragraph whose Token objects are made once (spaCy makes a new one at every `doc[i]`)."""
-
-    __slots__ = ("doc", "toks", "text", "ents")
-
-    def has_annotation(self, attr: str) -> bool:
-        return self.doc.has_annotation(attr)
-
-    @property
-    def sents(self):
-        return self.doc.sents
-
-    def __init__(self, doc) -> None:
-        self.doc = doc
-        self.toks = list(doc)
-        self.text = doc.text
-        self.ents = doc.ents
-
-    def __len__(self) -> int:
-        return len(self.toks)
-
-    def __iter__(self):
-        return iter(self.toks)
-
-    def __getitem__(self, k):
-        return self.doc[k] if isinstance(k, slice) else self.toks[k]
-
-
-BLOCK = Cand(start=-1, end=-1, label="OTHER", name_start=-1, name_end=-1, name="")
+__all__ = ["Cand", "Extractor", "Found", "Loose"]
 
 
 class Extractor:
@@ -187,15 +94,15 @@ class Extractor:
                 self._title_before(parsed, offset, i, c)
                 self._postnominal(parsed, offset, j, c)
             if c.label == "NORP" or lex.demonym(c.name):
-                if self._collective(parsed, offset, i, j, c, out, sent_of):
+                if collective(lex, parsed, offset, i, j, c, out, sent_of):
                     continue
                 if c.label == "NORP":
                     continue
             self._fix_label(parsed, i, j, c)
             self._acronym_part(parsed, offset, i, j, c, out)
             out.append(c)
-        self._lists(parsed.text, offset, out)
-        self._descriptions(parsed, offset, owner, out, sent_of)
+        enumeration(lex, parsed.text, offset, out)
+        descriptions(lex, parsed, offset, owner, out, sent_of)
         out.sort(key=lambda c: (c.start, -c.end))
         found.cands.extend(out)
         self._loose(parsed, offset, owner, found, sent_of)
@@ -465,30 +372,6 @@ class Extractor:
             elif any(ch.dep_ == "conj" and ch.ent_type_ in ("GPE", "LOC") for ch in t.children):
                 c.label = next(ch.ent_type_ for ch in t.children if ch.dep_ == "conj" and ch.ent_type_)
 
-    def _lists(self, text: str, offset: int, out: list[Cand]) -> None:
-        """In an enumeration of names (`Poole, Parkstone, Bournemouth, Wareham`), a name the model
-        labelled apart from the places around it is a place too."""
-        names = sorted((c for c in out if c.kind == "name"), key=lambda c: c.start)
-        groups, cur = [], names[:1]
-        for a, b in zip(names, names[1:], strict=False):
-            gap = text[a.end - offset:b.start - offset].strip()
-            if a.sent == b.sent and gap in (",", ";", "and", ", and", "&", "or", ", or"):
-                cur.append(b)
-            else:
-                groups.append(cur)
-                cur = [b]
-        groups.append(cur)
-        for g in groups:
-            if len(g) < 3:
-                continue
-            places = sum(c.label in ("GPE", "LOC") for c in g)
-            if places * 3 < len(g) * 2:
-                continue
-            for c in g:
-                if c.label in ("PERSON", "ORG") and not c.title and " " not in c.name and \
-                        norm(c.name) not in self.lex.given:
-                    c.label = "GPE"
-
     def _acronym_part(self, doc, offset: int, i: int, j: int, c: Cand, out: list) -> None:
         """`CCP Central Committee`: the party named inside a body's name is a mention of the party."""
         if c.label != "ORG" or j - i < 2:
@@ -502,94 +385,6 @@ class Extractor:
             out.append(p)
 
     # -- collective actors
-
-    def _collective(self, doc, offset: int, i: int, j: int, c: Cand, out: list, sent_of) -> bool:
-        """Demonyms: `the Soviets` and `the Soviet government` stand for the state, `Soviet` is its adjective."""
-        lex = self.lex
-        handled = False
-        whole = j - i > 1 and lex.demonym(doc[i:j].text)  # `East Germans`
-        for k in ([j - 1] if whole else range(i, j)):
-            t = doc[k]
-            parts = [(doc[i].idx, doc[i:j].text)] if whole else [(t.idx, t.text)]
-            if "-" in t.text and not whole:
-                pos = t.idx
-                parts = []
-                for p in t.text.split("-"):
-                    parts.append((pos, p))
-                    pos += len(p) + 1
-            for a, word in parts:
-                st = lex.demonym(word)
-                lead = k  # first token of the demonym
-                if k == i and i > 0 and is_cap(doc[i - 1]) and doc[i - 1].lower_ not in DETS and \
-                        lex.demonym(f"{doc[i - 1].text} {word}"):
-                    st = lex.demonym(f"{doc[i - 1].text} {word}")  # `East German`, `North Korean`
-                    word = f"{doc[i - 1].text} {word}"
-                    a = doc[i - 1].idx
-                    lead = i - 1
-                if not st:
-                    continue
-                handled = True
-                if whole:
-                    lead = i
-                det = lead > 0 and doc[lead - 1].lower_ in DETS and (k == i or whole)
-                nxt = doc[j] if j < len(doc) else None
-                gov = None
-                if nxt is not None and nxt.lower_ in lex.government_nouns:
-                    gov = nxt.i + 1
-                elif nxt is not None and j + 1 < len(doc) and f"{nxt.lower_} {doc[j + 1].lower_}" in lex.government_nouns:
-                    gov = j + 2
-                nominal = (j - i == 1 or whole) and len(parts) == 1 and (nxt is None or not (nxt.pos_ in ("NOUN", "PROPN") or
-                                                                                    nxt.text[:1].isupper()))
-                if det and gov is not None and doc[gov - 1].tag_ != "NNS" or det and nominal and t.dep_ not in (
-                        "amod", "compound"):
-                    z = doc[gov - 1] if gov else t
-                    s0 = offset + doc[lead - 1].idx
-                    s1 = offset + z.idx + len(z.text)
-                    m = Cand(start=s0, end=s1, label="GPE", name_start=offset + a, name_end=offset + a + len(word),
-                             name=word, kind="collective", state=st.id, sent=c.sent, clause=c.clause,
-                             subject=c.subject or (z.dep_ in ("nsubj", "nsubjpass")))
-                    out.append(m)
-                else:
-                    m = Cand(start=offset + a, end=offset + a + len(word), label="NORP", name_start=offset + a,
-                             name_end=offset + a + len(word), name=word, kind="demonym", state=st.id, sent=c.sent,
-                             clause=c.clause)
-                    out.append(m)
-        if handled:
-            return True
-        if c.label == "NORP":
-            head = doc[i:j].root
-            if not (head.dep_ not in ("amod", "compound") and (head.tag_ in ("NNPS", "NNS") or c.name.endswith("s"))):
-                c.kind = "adjective"  # `Communist parties`: a mention only if the name is another's elsewhere
-            out.append(c)
-            return True
-        return False
-
-    def _descriptions(self, doc, offset: int, owner, out: list, sent_of) -> None:
-        """`the chairman`, `the Soviet ambassador`: definite descriptions headed by an office or rank."""
-        lex = self.lex
-        for t in doc:
-            if owner[t.i] is not None or t.pos_ not in ("NOUN", "PROPN") or t.tag_ in ("NNS", "NNPS"):
-                continue
-            info = lex.title(t.text)
-            if not info or info["kind"] not in ("office", "rank", "noble") or t.text.endswith("."):
-                continue
-            if t.i + 1 < len(doc) and is_cap(doc[t.i + 1]) and doc[t.i + 1].pos_ == "PROPN":
-                continue  # a title before a name, not a description
-            k = t.i
-            aff = None
-            while k > 0 and (doc[k - 1].lower_ in lex.modifiers or lex.demonym(doc[k - 1].text)):
-                st = lex.demonym(doc[k - 1].text)
-                if st:
-                    aff = st.id
-                k -= 1
-            if k == 0 or doc[k - 1].lower_ not in DETS:
-                continue
-            a = doc[k - 1].idx
-            z = t.idx + len(t.text)
-            c = Cand(start=offset + a, end=offset + z, label="PERSON", name_start=offset + t.idx,
-                     name_end=offset + z, name=t.text, kind="desc", role=norm(t.text), affiliation=aff,
-                     sent=sent_of[t.i], clause=clause_of(t, offset, doc), gender=info.get("gender"))
-            out.append(c)
 
     def _loose(self, doc, offset: int, owner, found: Found, sent_of) -> None:
         lex = self.lex
