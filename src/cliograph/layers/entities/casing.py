@@ -92,7 +92,8 @@ class Rereader:
 
         cased = Found()
         after = extractor.sent
-        for (off, _), doc2 in zip(self.pending, nlp.pipe((t for _, t in self.pending), batch_size=64),
+        skip = [p for p in ("parser", "lemmatizer") if p in nlp.pipe_names]  # names need tags and entities only
+        for (off, _), doc2 in zip(self.pending, nlp.pipe((t for _, t in self.pending), batch_size=64, disable=skip),
                                   strict=True):
             extractor.paragraph(doc2, off, cased)
         extractor.sent = after
