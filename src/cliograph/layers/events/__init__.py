@@ -23,17 +23,19 @@ class EventsLayer:
         self.lex = lexicon()
         self.candidates: list[Candidate] = []
         self.subjects: list[Arg] = []
+        self.cues: list[tuple[int, str]] = []
 
     def paragraph(self, ctx, offset: int, parsed) -> None:
-        found, subjects = Extractor(self.lex, parsed, offset).run()
+        found, subjects, cues = Extractor(self.lex, parsed, offset).run()
         self.candidates.extend(found)
         self.subjects.extend(subjects)
+        self.cues.extend(cues)
 
     def finish(self, ctx) -> None:
         res = Resolver(ctx, self.lex)
         res.learn_subjects(self.subjects)
-        ctx.doc.events = res.events(self.candidates)
-        self.candidates, self.subjects = [], []
+        ctx.doc.events = res.events(self.candidates, self.cues)
+        self.candidates, self.subjects, self.cues = [], [], []
 
 
 def make_layer() -> EventsLayer:

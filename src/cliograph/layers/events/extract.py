@@ -31,6 +31,8 @@ class Candidate:
     times: list[list[tuple[int, int]]] = field(default_factory=list)
     nominal: bool = False
     token: int = -1  # index of the trigger token in its paragraph (dropped with the parse)
+    speech: bool = False  # a speech act typed by what it says (`told`, `said`): its quotations may retype it
+    refusal: bool = False  # `we will not accept`, `I shall never agree`: in a quotation, a refusal made now
 
 
 @dataclass
@@ -58,6 +60,7 @@ class Reading:
     comp_reading: Reading | None = None
     comp: object = None
     flipped: bool = False  # a negated acceptance read as a rejection
+    by_content: bool = False  # a speech verb typed by its content cues (or by none)
 
 
 def stem_forms(word: str) -> tuple[str, ...]:
@@ -190,7 +193,7 @@ class Extractor:
         cat = self.lex.verb_category.get(fr.key) or (self.lex.verb_category.get(fr.lemma) if fr.key != fr.lemma
                                                      else None)
         if cat is None and v is not None and (fr.key in self.lex.speech or fr.lemma in self.lex.speech):
-            cat = self.content_category(v, fr)
+            return Reading(category=self.content_category(v, fr), by_content=True)
         return Reading(category=cat)
 
     def verb_reading(self, v) -> Reading:
@@ -207,17 +210,38 @@ class Extractor:
                 words.extend(c.subtree)
         if fr.obj_tok is not None and fr.obj is not None and fr.obj.lemma in self.lex.classes.get("document", ()):
             words.extend(fr.obj_tok.subtree)
-        found = set()
-        for w in words:
-            for form in stem_forms(w.lower_) + (w.lemma_.lower(),):
-                cat = self.lex.content_cues.get(form)
-                if cat:
-                    found.add(cat)
-            if self.g.negated_here(w):
-                cat = self.lex.content_cues.get(f"not {w.lemma_.lower()}")
-                if cat:
-                    found.add(cat)
+        found = {self.cue(w) for w in words}
         return next((c for c in self.lex.content_order if c in found), None)
+
+    def cue(self, w) -> str | None:
+        """The type a word of a speech act's content points to; a negated word only in its negated sense
+        (`will not accept` is a refusal, `do not support` no support)."""
+        if self.g.negated_here(w):
+            return self.lex.content_cues.get(f"not {w.lemma_.lower()}")
+        for form in stem_forms(w.lower_) + (w.lemma_.lower(),):
+            cat = self.lex.content_cues.get(form)
+            if cat:
+                return cat
+        return None
+
+    def refusal(self, v, fr: Frame, rd: Reading) -> bool:
+        """A negated commitment of the speaker (`we will not accept`, `I shall never agree`, `we cannot
+        yield`) of a cooperative act: said in a quotation, it refuses now."""
+        if not fr.negated or fr.subj is None or fr.subj.pron != "speaker":
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ in self.lex.commitment_aux for c in v.children):
+            return False
+        quad = self.lex.quad_of(rd.category) or ""
+        return rd.flipped or quad.endswith("cooperation")
+
+    def conditional_doer(self, v) -> Arg | None:
+        """The doer of the condition an object `it`/`this` stands for (`if you send troops, we will not
+        accept it`): the subject of v's `if`/`when` clause."""
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.act_clause_marks
+                                         for m in c.children):
+                return self.g.subject(c)
+        return None
 
     # ---------------------------------------------------------------- arguments
     def patients(self, v, fr: Frame, mode: str | None, comp=None, comp_fr: Frame | None = None) -> list[Arg]:
@@ -321,6 +345,10 @@ class Extractor:
         if mode == "source" and fr.obj is not None:
             agents.append(fr.obj)  # `the British advisers were withdrawn`: their state withdrew them
         patients = self.patients(v, fr, mode, rd.comp if comp_fr else fr.comp, comp_fr or self.comp_frame(fr))
+        if fr.obj is not None and fr.obj.word in self.lex.act_pronouns:
+            doer = self.conditional_doer(v)
+            if doer is not None:
+                patients.insert(0, doer)
         if rd.pattern is not None and rd.pattern.swap:
             givers = [a for p, a, _ in fr.preps if p == "from"]
             agents, patients = givers, agents
@@ -335,7 +363,8 @@ class Extractor:
             place = next((a_tok.text for p, _, a_tok in fr.preps if p == "to" and a_tok.ent_type_ in PLACE_ENTS), None)
         return Candidate(trigger=g.tok_span(v), sentence=g.sentence(v), predicate=predicate, category=rd.category,
                          agents=agents, patients=patients, negated=negated, modality=g.modality(v), place=place,
-                         times=g.time_chain(v), token=v.i)
+                         times=g.time_chain(v), token=v.i, speech=rd.by_content,
+                         refusal=self.refusal(v, fr, rd))
 
     def comp_frame(self, fr: Frame) -> Frame | None:
         return self.verb_frame(fr.comp) if fr.comp is not None else None
@@ -455,11 +484,16 @@ class Extractor:
         return None
 
     # ---------------------------------------------------------------- paragraph
-    def run(self) -> tuple[list[Candidate], list[Arg]]:
-        """Event candidates and named clause subjects of the paragraph, in one pass over its tokens."""
-        verbs, nouns, subjects = [], [], []
+    def run(self) -> tuple[list[Candidate], list[Arg], list[tuple[int, str]]]:
+        """Event candidates, named clause subjects and content cues (clean offset, type) of the paragraph,
+        in one pass over its tokens; the cues type the speech acts whose quotations hold them."""
+        verbs, nouns, subjects, cues = [], [], [], []
         for t in self.doc:
             pos = t.pos_
+            if t.is_alpha:
+                cat = self.cue(t)
+                if cat is not None:
+                    cues.append((self.g.off + t.idx, cat))
             if pos == "VERB":
                 verbs.append(t)
             elif pos == "NOUN":
@@ -476,4 +510,4 @@ class Extractor:
                 out.append(c)
         out.sort(key=lambda c: c.trigger)
         # what a later he, she, it or they may point back to
-        return out, [self.g.arg(t, conj=False) for t in subjects]
+        return out, [self.g.arg(t, conj=False) for t in subjects], cues

@@ -240,14 +240,21 @@ class Grammar:
 
     def _modality(self, v) -> str | None:
         own = None
+        consequent = False
         for c in v.children:
             if c.dep_ == "mark" and c.lower_ in self.lex.hypothetical_marks:
                 return "hypothetical"
             if c.dep_ == "aux" and c.lower_ in self.lex.modal_aux and own is None:
                 own = self.lex.modal_aux[c.lower_]
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.condition_marks for m in c.children):
+                consequent = True
+        if consequent:  # `if X attacks, Y will fight`: Y's fighting hangs on the condition
+            return own if own in ("possible", "obligation") else "conditional"
         h, dep = v.head, v.dep_
         if h is v:
             return own
+        if v.lemma_.lower() in self.lex.speech and any(c.dep_ == "nsubj" and c.i > v.i for c in v.children):
+            return own  # `"...," said Chen`: an attribution, whatever clause the parser hung it on
         hl = h.lemma_.lower()
         if dep == "ccomp" and hl in self.lex.speech:
             if own == "conditional":  # `said it would withdraw`: future in the past

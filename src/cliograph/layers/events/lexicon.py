@@ -63,6 +63,10 @@ class Lexicon:
     implicative: frozenset[str]
     modal_aux: dict[str, str]
     hypothetical_marks: frozenset[str]
+    condition_marks: frozenset[str]  # a clause so marked makes its head verb a consequent (`if X, Y will`)
+    act_clause_marks: frozenset[str]  # `it` may stand for what a clause so marked says someone does
+    act_pronouns: frozenset[str]
+    commitment_aux: frozenset[str]  # `we will not`, `we cannot`: a commitment about one's own acts
     unreal: frozenset[str]
     content_cues: dict[str, str]  # cue (one or two words) -> category
     content_order: tuple[str, ...]
@@ -121,6 +125,8 @@ def lexicon() -> Lexicon:
         negation=frozenset(cues["negation"]), negating_verbs=frozenset(cues["negating_verbs"]),
         modality_verbs=cues["modality_verbs"], implicative=frozenset(cues["implicative"]),
         modal_aux=cues["modal_aux"], hypothetical_marks=frozenset(cues["hypothetical_marks"]),
+        condition_marks=frozenset(cues["condition_marks"]), act_clause_marks=frozenset(cues["act_clause_marks"]),
+        act_pronouns=frozenset(cues["act_pronouns"]), commitment_aux=frozenset(cues["commitment_aux"]),
         unreal=frozenset(cues["unreal"]), content_cues=content, content_order=tuple(cues["content_order"]),
         pronouns=cues["pronouns"], recipient_preps=frozenset(cues["recipient_preps"]),
         place_preps=frozenset(cues["place_preps"]), source_preps=frozenset(cues["source_preps"]),

@@ -5,7 +5,8 @@ For each pair of actors and each month: the cooperative and conflictual events b
 quad classes), the sum of PLOVER's conflict-cooperation scores, and the quotations one addressed to
 the other. Negated events and events that did not happen (attempts, intentions, purposes, orders,
 hypotheses) are left out; `level="side"` counts a person under the state or party named as their
-affiliation, and leaves out what happens inside one side.
+affiliation, and leaves out what happens inside one side. One utterance is one act: its speech verbs
+and the refusal it voices (`"...," he told her; "we will not accept it"`) count once per type.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ...model import Document, Event
 from .lexicon import lexicon
+from .utterance import Utterances
 
 MONTH = re.compile(r"^(\d{4}-\d{2})")
 
@@ -116,12 +118,22 @@ def relations(doc: Document, actor: str | None = None, level: str = "actor") -> 
             table[key] = Relation(a=a, b=b, a_name=names.get(a, a), b_name=names.get(b, b), month=month)
         return table[key]
 
+    utt = Utterances(doc.text, doc.quotes)
+    voiced: set[tuple] = set()
     for e in doc.events:
         if not (e.agent and e.patient and e.category and counts(e)):
             continue
         r = row(e.agent, e.patient, month_of(e.date))
         if r is None:
             continue
+        g = utt.at(e.trigger.start) if len(utt) else None
+        if g is None and len(utt):
+            g = utt.spoken_in((e.sentence.start, e.sentence.end), {e.agent})
+        if g is not None:
+            key = (g, side(e.agent), side(e.patient), e.category)
+            if key in voiced:
+                continue
+            voiced.add(key)
         quad = lex.quad_of(e.category) or ""
         if quad.endswith("cooperation"):
             r.cooperation += 1

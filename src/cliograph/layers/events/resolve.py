@@ -8,12 +8,14 @@ governing it, else the narrative time at the trigger. Every lookup is a bisect o
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from ...model import Event, make_span
 from ...model.cite import citer
 from .extract import Candidate
 from .grammar import Arg
 from .lexicon import Lexicon
+from .utterance import Utterances
 
 POINT_TYPES = ("DATE", "TIME")
 HISTORY_BACK = 40  # subjects looked at, at most, when a pronoun points back
@@ -180,7 +182,7 @@ class Resolver:
               t) -> Event:
         doc = self.doc
         agent_arg = agent[1] if agent else (c.agents[0] if c.agents else None)
-        patient_arg = patient[1] if patient else (c.patients[0] if c.patients else None)
+        patient_arg = patient[1] if patient else (c.patients[0] if c.patients else None)  # None: an addressee
         return Event(
             id=f"e{n}", trigger=make_span(doc, *c.trigger), sentence=make_span(doc, *c.sentence),
             predicate=c.predicate, agent=agent[0] if agent else None, patient=patient[0] if patient else None,
@@ -191,12 +193,23 @@ class Resolver:
             patient_text=doc.text[slice(*patient_arg.span)] if patient_arg else None,
         )
 
-    def events(self, candidates: list[Candidate]) -> list[Event]:
-        """One event per candidate, or one per pair when coordinated actors share it (`A and B invaded C`)."""
+    def events(self, candidates: list[Candidate], cues: list[tuple[int, str]] = ()) -> list[Event]:
+        """One event per candidate, or one per pair when coordinated actors share it (`A and B invaded C`).
+
+        `cues` are the content cues of the text (clean offset, type): those inside the quotations of an
+        utterance type the speech act that utters it."""
         out: list[Event] = []
+        utt = Utterances(self.doc.text, self.quotes)
+        said = list(cues)
+        for c in candidates:
+            if c.refusal and utt.at(c.trigger[0]) is not None:
+                said.append((c.trigger[0], "REJECT"))
+        said.sort()
         for c in sorted(candidates, key=lambda c: c.trigger):
             agents = self.actors(c.agents)
             patients = self.actors(c.patients, exclude=frozenset(a for a, _ in agents), objects=True)
+            if c.refusal or c.speech:
+                c, patients = self.in_utterance(c, agents, patients, utt, said)
             if c.category is None and not agents and not patients:
                 continue
             t = self.date_of(c)
@@ -204,3 +217,29 @@ class Resolver:
                 for patient in patients or [None]:
                     out.append(self.event(c, len(out) + 1, agent, patient, t))
         return out
+
+    def in_utterance(self, c: Candidate, agents, patients, utt: Utterances, said: list[tuple[int, str]]):
+        """A refusal said in a quotation is made now, to the addressee; a speech act is what its whole
+        utterance says, spoken to the utterance's addressee when the clause names none."""
+        g = None
+        if c.refusal:
+            g = utt.at(c.trigger[0])
+            if g is None:
+                return c, patients  # narrated, not said: a future or conditional act like any other
+            predicate = c.predicate if c.predicate.startswith("not ") else "not " + c.predicate
+            c = replace(c, category="REJECT", predicate=predicate, negated=False, modality=None)
+        else:
+            g = utt.spoken_in(c.sentence, {a for a, _ in agents})
+            if g is None:
+                return c, patients
+            found = {c.category}
+            for a, z in utt.spans(g):
+                i = bisect_left(said, (a, ""))
+                while i < len(said) and said[i][0] < z:
+                    found.add(said[i][1])
+                    i += 1
+            c = replace(c, category=next((x for x in self.lex.content_order if x in found), None))
+        to = utt.addressee(g)
+        if not patients and to is not None and all(to != a for a, _ in agents):
+            patients = [(to, None)]
+        return c, patients
