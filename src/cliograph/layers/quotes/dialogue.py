@@ -81,12 +81,20 @@ def settle(items: list, res: Resolver, text: str, pars: Paragraphs) -> None:
     speech = [it for it in items if it.kind == "speech" and not it.raw.nested]
     index = {id(it): n for n, it in enumerate(items)}
     links = ["break"] + [link(speech[n - 1], speech[n], text, pars) for n in range(1, len(speech))]
-    for n, it in enumerate(speech):
+    side, run = [0] * len(speech), [0] * len(speech)
+    for n in range(1, len(speech)):
+        k = links[n]
+        run[n] = run[n - 1] + (k == "break")
+        side[n] = 0 if k == "break" else side[n - 1] ^ (k in ("turn", "narr"))
+    # every verb's speaker first, so that a later turn can tell whose side an earlier open one is;
+    # a pronoun's reading is looked at again below, in the light of the turns before it
+    for it in speech:
         c = it.cue
         if c is not None and c.speaker is not None:
             it.speaker = res.actor(c.speaker, speaker=True)
+    for n, it in enumerate(speech):
+        c, prev = it.cue, (speech[n - 1] if n else None)
         if links[n] == "part":
-            prev = speech[n - 1]
             it.part_of = prev.part_of if prev.part_of is not None else index[id(prev)]
             if it.speaker is None and (c is None or c.speaker is None):
                 it.speaker = prev.speaker
@@ -94,13 +102,15 @@ def settle(items: list, res: Resolver, text: str, pars: Paragraphs) -> None:
                     it.cue = prev.cue
             if it.speaker == prev.speaker:
                 it.addressee = prev.addressee
+        elif c is not None and c.speaker is not None and c.speaker.pronoun:
+            it.speaker = _pronoun_turn(speech, links, side, run, n, res)
+        elif _open(it):
+            if it.lead is not None:
+                it.speaker = res.actor(it.lead, speaker=True)
+            if it.speaker is None:
+                it.speaker = _side_guess(speech, links, side, run, n, res)
         if c is not None and c.addressee is not None and it.addressee is None:
             it.addressee = res.actor(c.addressee, exclude=it.speaker)
-    # turns no verb names: the subject just before, then the party whose turn it is
-    for it in speech:
-        if _open(it) and it.lead is not None:
-            it.speaker = res.actor(it.lead, speaker=True)
-    _alternate(speech, links, res)
     for it in speech:
         if _open(it) and it.speaker is None and it.tail is not None:
             it.speaker = res.actor(it.tail, speaker=True)
@@ -139,38 +149,51 @@ def _split(a, b, g: str, text: str) -> bool:
     return inner_a in ",;:—-" or first_b.islower() or g[-1] in ",;:—-"
 
 
-def _alternate(speech: list, links: list, res: Resolver) -> None:
-    """Fill open turns from the exchange: parties alternate at each turn and stay at `same` and `part`.
+def _pronoun_turn(speech: list, links: list, side: list, run: list, n: int, res: Resolver) -> str | None:
+    """`he said` in a dialogue: the speaker going on, or the party whose turn it is, when the pronoun fits."""
+    it, k = speech[n], links[n]
+    who = it.cue.speaker
+    prev = speech[n - 1].speaker if n else None
+    if who.pronoun in ("he", "she"):
+        if k == "same" and prev is not None and res.fits(prev, who.pronoun):
+            return prev
+        if k == "turn":
+            guess = _nearest(speech, side, run, n)
+            if guess is not None and guess != prev and res.fits(guess, who.pronoun):
+                return guess
+            return res.actor(who, speaker=True, exclude=prev)
+    return res.actor(who, speaker=True)
 
-    Each quotation gets its run (an exchange without a long stretch of narrative) and its side (which of
-    two parties speaks); an open turn takes the speaker of the nearest known turn on its side."""
-    side, run = [0] * len(speech), [0] * len(speech)
-    for n in range(1, len(speech)):
-        k = links[n]
-        run[n] = run[n - 1] + (k == "break")
-        side[n] = 0 if k == "break" else side[n - 1] ^ (k in ("turn", "narr"))
-    known = [it.speaker for it in speech]
-    for n, it in enumerate(speech):
-        if not _open(it) or it.speaker is not None:
-            continue
-        guess = None
-        for d in range(1, 2 * RUN_BACK + 1):
-            for m in (n - d, n + d):
-                if 0 <= m < len(speech) and run[m] == run[n] and side[m] == side[n] and known[m] is not None:
-                    guess = known[m]
-                    break
-            if guess is not None:
-                break
-        prev = speech[n - 1] if n and run[n - 1] == run[n] else None
-        if prev is not None and guess == prev.speaker and side[n - 1] != side[n]:
-            guess = None  # a third voice, or a side wrongly counted: no guess
-        if guess is None and prev is not None and side[n - 1] != side[n]:
-            if prev.addressee is not None and prev.addressee != prev.speaker:
-                guess = prev.addressee
-            elif prev.vocative is not None:
-                guess = res.actor(prev.vocative, exclude=prev.speaker)
-        called = res.actor(it.vocative) if it.vocative is not None else None
-        if guess is not None and guess == called:
-            # the quotation calls that person by name: it is spoken to them, by the other party
-            guess = prev.speaker if prev is not None and prev.speaker != called else None
-        it.speaker = guess
+
+def _nearest(speech: list, side: list, run: list, n: int) -> str | None:
+    """The speaker of the nearest known turn on the same side of the same exchange."""
+    for d in range(1, 2 * RUN_BACK + 1):
+        for m in (n - d, n + d):
+            if 0 <= m < len(speech) and run[m] == run[n] and side[m] == side[n] and speech[m].speaker is not None:
+                return speech[m].speaker
+    return None
+
+
+def _side_guess(speech: list, links: list, side: list, run: list, n: int, res: Resolver) -> str | None:
+    """An open turn: parties alternate at each turn and stay at `same` and `part`, so the turn takes the
+    speaker of the nearest known turn on its side; else the previous turn's addressee or the name it called."""
+    it = speech[n]
+    if links[n] == "same":
+        return speech[n - 1].speaker
+    if links[n] == "break":
+        return None
+    guess = _nearest(speech, side, run, n)
+    prev = speech[n - 1]
+    other = side[n - 1] != side[n]
+    if guess == prev.speaker and other:
+        guess = None  # a third voice, or a side wrongly counted: no guess
+    if guess is None and other:
+        if prev.addressee is not None and prev.addressee != prev.speaker:
+            guess = prev.addressee
+        elif prev.vocative is not None:
+            guess = res.actor(prev.vocative, exclude=prev.speaker)
+    called = res.actor(it.vocative) if it.vocative is not None else None
+    if guess is not None and guess == called:
+        # the quotation calls that person by name: it is spoken to them, by the other party
+        guess = prev.speaker if prev.speaker != called else None
+    return guess

@@ -90,6 +90,11 @@ class Resolver:
                 out[aid] = g
         return out
 
+    def fits(self, aid: str, word: str) -> bool:
+        """Actor `aid` may be called `word` (`he`, `she`): its gender agrees or is unknown."""
+        g = self.lex.pronouns.get(word)
+        return g not in ("m", "f") or self.gender.get(aid, g) == g
+
     def pronoun(self, pos: int, word: str, exclude: str | None = None) -> str | None:
         g = self.lex.pronouns.get(word)
         if g in (None, "1", "n"):
