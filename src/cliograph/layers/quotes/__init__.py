@@ -35,6 +35,7 @@ class Item:
     vocative: object = None
     lead: object = None  # subject of the narrative clause just before the quotation (a Who)
     tail: object = None  # subject of the narrative sentence just after it
+    named_by: object = None  # the lead or tail that gave the speaker, when no verb did
     cue: Cue | None = None
     kind: str = "speech"
     rejected: bool = False

@@ -107,6 +107,7 @@ def settle(items: list, res: Resolver, text: str, pars: Paragraphs) -> None:
         elif _open(it):
             if it.lead is not None:
                 it.speaker = res.actor(it.lead, speaker=True)
+                it.named_by = it.lead if it.speaker is not None else None
             if it.speaker is None:
                 it.speaker = _side_guess(speech, links, side, run, n, res)
         if c is not None and c.addressee is not None and it.addressee is None:
@@ -114,6 +115,10 @@ def settle(items: list, res: Resolver, text: str, pars: Paragraphs) -> None:
     for it in speech:
         if _open(it) and it.speaker is None and it.tail is not None:
             it.speaker = res.actor(it.tail, speaker=True)
+            it.named_by = it.tail
+    for it in speech:
+        res.claim(it.speaker, it.named_by if it.named_by is not None else it.cue.speaker if it.cue else None)
+    res.flush()
     # addressees: a name called, the other party of the exchange
     for n, it in enumerate(speech):
         before = speech[n - 1] if n else None

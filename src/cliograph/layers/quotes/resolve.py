@@ -35,6 +35,7 @@ class Resolver:
         self.pstarts = [m[0] for m in self.person]
         self.gender = self._genders(pronouns)
         self.locals: dict = {}
+        self.claims: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self.local_m: list[tuple[int, int, str, str]] = []  # mentions of the actors made here, in text order
         self.by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for s, e, aid, _label in self.person:
@@ -166,6 +167,32 @@ class Resolver:
             aid = self.local(who, who.head_lower)
         return aid if aid != exclude else None
 
+    def claim(self, aid: str | None, who: Who | None) -> None:
+        """Record the words that named a speaker (`he`, `the parson`) as a mention of the actor they were
+        read as: the coreference this layer found. Words already part of a mention are left alone."""
+        if aid is not None and who is not None and self.ctx.actor_at(who.head_start, who.head_end) is None:
+            self.claims[aid].append((who.head_start, who.head_end))
+
+    def flush(self) -> None:
+        """Merge the claimed mentions into their actors, in text order, once per actor."""
+        from ...model import Mention, make_span
+
+        doc = self.ctx.doc
+        for act in doc.actors:
+            new = sorted(set(self.claims.pop(act.id, ())))
+            if not new:
+                continue
+            old = act.mentions
+            out, i = [], 0
+            for s, e in new:
+                while i < len(old) and old[i].start < s:
+                    out.append(old[i])
+                    i += 1
+                if (out and out[-1].end > s) or (i < len(old) and old[i].start < e):
+                    continue  # overlaps a mention the actor has
+                out.append(make_span(doc, s, e, Mention, label=act.type))
+            act.mentions = out + old[i:]
+
     def local(self, who: Who, key: str) -> str | None:
         """An actor for a speaker the actors layer does not list (`the man`, a narrator's `I`).
 
@@ -181,6 +208,7 @@ class Resolver:
                         type="PERSON")
             self.locals[key] = act
             doc.actors.append(act)
+
             g = "1" if key == "i" else "m" if key in self.lex.male_titles else "f" if key in self.lex.female_titles \
                 else None
             if g:
