@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from .sem import Cand
-from .values import ORDER, When, coarsen, nearest_year, shift, weekday_near
+from .values import ORDER, When, add_months, coarsen, nearest_year, shift, weekday_near
 
 LOOKAHEAD = 12_000  # characters: farther than this, a later year no longer dates an early expression
 X_VALUES = {"C": "XX", "E": "XXX", "Y": "XXXX", "H": "XXXX-HX", "Q": "XXXX-QX", "S": "XXXX-XX", "M": "XXXX-XX",
@@ -57,12 +57,14 @@ class Resolver:
         self.pending: list[Item] = []
         self.section = None
         self.weak: Ref | None = None
+        self.month: Ref | None = None  # the last date naming a month, moving or not (for `on the 24th`)
 
     # ------------------------------------------------------------ driving
     def run(self, items: list[Item]) -> None:
         for it in items:
             if self.section is not None and it.section != self.section:
                 self.flush(None)
+                self.month = None
                 if self.anchor is not None:
                     self.stale = True
             self.section = it.section
@@ -94,6 +96,8 @@ class Resolver:
     def explicit(self, it: Item) -> None:
         w = it.cand.sem.when
         it.when, it.value, it.explicit = w, w.value(), True
+        if w.m is not None:
+            self.month = Ref(w, it.id, it.par)
         it.confidence = 0.95
         if not it.cand.attributive and not it.quoted and ORDER[w.gran] >= ORDER["Y"]:
             self.weak = Ref(w, it.id, it.par, explicit=True)  # the fallback when nothing anchors
@@ -109,6 +113,8 @@ class Resolver:
     # ------------------------------------------------------------ choosing the reference
     def reference_for(self, it: Item) -> Ref | None:
         sem = it.cand.sem
+        if day_of_month(it):
+            return None if self.pending else self.month  # wait behind what waits, to keep the order
         if sem.kind == "cal" and sem.decade is not None:
             return self.anchor or self.dct_ref() or self.hint_ref() or Ref(When("Y", y=1999), None)
         live = self.anchor if self.anchor is not None and not self.stale else None
@@ -140,6 +146,11 @@ class Resolver:
 
     # ------------------------------------------------------------ values
     def resolve(self, it: Item, ref: Ref, direction: str, conf: float | None = None) -> None:
+        self.value_of(it, ref, direction, conf)
+        if it.when is not None and it.when.y is not None and it.when.m is not None:
+            self.month = Ref(it.when, it.id, it.par)
+
+    def value_of(self, it: Item, ref: Ref, direction: str, conf: float | None) -> None:
         sem = it.cand.sem
         it.anchor = ref.id
         base_conf = 0.9 if ref.id == "reference_date" else 0.8 if ref.id != "year_hint" else 0.55
@@ -190,6 +201,18 @@ class Resolver:
             it.when = When("E", y=c + sem.decade * 10)
             it.value, it.confidence = it.when.value(), conf * 0.9
             return
+        if w.gran == "D" and w.m is None:  # `on the 24th`: a day of the narrative month
+            r = ref.when
+            if r.m is None or r.y is None:
+                it.when, it.value, it.confidence = w, w.value(), 0.3
+                return
+            y, m = r.y, r.m
+            if r.d is not None and w.d < r.d and direction != "before":
+                y, m = add_months(y, m, 1)
+            it.when = When("D", y=y, m=m, d=w.d)
+            it.value, it.confidence = it.when.value(), conf * 0.9
+            it.moves = not it.quoted and it.cand.tense != "pluperfect"
+            return
         if w.gran == "W":  # a weekday
             day = self.weekday_date(w.weekday, ref.when, direction)
             if day is None:
@@ -233,15 +256,22 @@ class Resolver:
             cur = ahead
             for it in reversed(todo):  # dates without a year, read back from the later explicit date
                 sem = it.cand.sem
-                if sem.kind != "cal" and not sem.event:
+                if (sem.kind != "cal" and not sem.event) or day_of_month(it):
                     continue
                 self.resolve(it, Ref(cur.when, ahead.id), "before", 0.75 if sem.kind == "cal" else 0.5)
                 if it.moves:
                     cur = Ref(it.when, ahead.id)
-            last = None
+            last = month = None
             for it in todo:  # relative expressions, forward from the dates just fixed
                 sem = it.cand.sem
-                if sem.kind == "cal" or sem.event:
+                if day_of_month(it):
+                    if month is not None:
+                        self.resolve(it, month, "forward", 0.6)
+                    else:
+                        self.unknown(it)
+                if (sem.kind == "cal" or sem.event) and it.when is not None:
+                    if it.when.m is not None and it.when.y is not None:
+                        month = Ref(it.when, it.id)
                     if it.moves:
                         last = Ref(it.when, it.id)
                     continue
@@ -282,6 +312,11 @@ class Resolver:
             elif sem.hm:
                 it.value += f"T{sem.hm[0]:02d}:{sem.hm[1]:02d}"
         it.confidence = 0.3
+
+
+def day_of_month(it: Item) -> bool:
+    w = it.cand.sem.when
+    return it.cand.sem.kind == "cal" and w is not None and w.gran == "D" and w.m is None
 
 
 def resolve_items(items: list[Item], dct: str | None, hint: int | None, main_end: int) -> None:

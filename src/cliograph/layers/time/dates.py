@@ -177,6 +177,18 @@ class Dates(Base):
         tie.j = k + 1
         return tie
 
+    def day_alone(self, i: int) -> Cand | None:
+        """`on the 24th`: a day of the month the narrative is in."""
+        if self.low(i) != "the" or self.low(i - 1) not in ("on", "by", "until", "till", "since", "from", "to"):
+            return None
+        o = self.ordinal(i + 1)
+        if not o or not 1 <= o[1] <= 31 or self.t[i + 1].kind != "n" or self.is_noun(o[0]) or \
+                self.low(o[0]) in ("of", "-", "century"):
+            return None  # `the 4th of July` is a full date; `the 24th Division` no date
+        if o[0] < self.n and self.t[o[0]].cap and self.t[o[0]].kind == "w":
+            return None
+        return cal(i, o[0], When("D", d=o[1]))
+
     def month_alone(self, i: int) -> Cand | None:
         """A month name with no day or year, where the words around it make it one (`in May`, not `May I`)."""
         mm = self.month_at(i)

@@ -18,6 +18,7 @@ NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "CD"}
 YEAR_RE = re.compile(r"^\d{3,4}$")
 DECADE_RE = re.compile(r"^(\d{3})0['’]?s$")
 ORD_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th|d)$")
+MODALS = {"must", "should", "could", "can", "may", "might"}
 PAST_WORDS = {"said", "was", "were", "had", "did", "told", "ago", "went", "met", "made", "took", "gave", "came", "left",
               "began", "fell", "rose", "won", "lost", "sent", "held", "saw", "spoke", "wrote", "led", "fled", "fought"}
 
@@ -225,11 +226,15 @@ class Base:
         auxes = [self.t[c].low for c in self.children().get(k, ()) if self.t[c].dep in ("aux", "auxpass")]
         if any(a in self.V.future_aux for a in auxes):
             return "future"
+        if "have" not in auxes and any(a in MODALS for a in auxes):
+            return "future"  # `growth could slow in the second quarter`
         tag = self.t[k].tag
         if tag == "VBN" and "had" in auxes:
             return "pluperfect"  # a flashback: its time is not the narrative's
         if tag == "VBD" or any(a in ("had", "did", "was", "were", "has", "have") for a in auxes):
             return "past"
+        if tag == "VB" and any(self.t[c].low == "to" for c in self.children().get(k, ())):
+            return "future"  # `to raise the money by Monday`: a purpose looks ahead
         if tag == "VB" and self.t[k].dep == "xcomp":
             head = self.t[k].head
             if 0 <= head < self.n and self.t[head].low in self.V.future_lemmas | {"plans", "wants", "hopes"}:
@@ -238,9 +243,23 @@ class Base:
                 return "past"
         if self.t[k].low in self.V.future_lemmas:
             return "future"
-        if tag in ("VBZ", "VBP", "VBG"):
+        if tag in ("VBZ", "VBP", "VBG") or any(a in ("is", "are", "am") for a in auxes):
             return "present"
-        return self.tense_by_words(i)
+        return self.tense_by_tags(i)
+
+    def tense_by_tags(self, i: int) -> str | None:
+        """The tense of the sentence's first finite verb (when the clause verb was not found)."""
+        for k in range(self.n):
+            t = self.t[k]
+            if t.sent != self.t[i].sent:
+                continue
+            if t.tag == "MD":
+                return "future" if t.low in self.V.future_aux else None
+            if t.tag == "VBD":
+                return "past"
+            if t.tag in ("VBZ", "VBP"):
+                return "present"
+        return None
 
     def tense_by_words(self, i: int) -> str | None:
         lo, hi = max(0, i - 12), min(self.n, i + 12)
@@ -248,8 +267,10 @@ class Base:
         for k in range(lo, hi - 1):  # `had been warned`, `had expected`
             if self.t[k].low == "had" and (self.low(k + 1) == "been" or self.low(k + 1).endswith(("ed", "en", "wn"))):
                 return "pluperfect"
-        if words & self.V.future_aux:
+        if words & self.V.future_aux or words & MODALS:
             return "future"
+        if words & {"is", "are", "am"} and not words & {"was", "were", "had", "said", "did"}:
+            return "present"
         if words & PAST_WORDS or any(w.endswith("ed") and len(w) > 4 for w in words):
             return "past"
         return None

@@ -162,7 +162,9 @@ class Relative(Base):
         cnt = self.count(k)
         if cnt is None:
             u = self.unit(k)
-            if u and pre in PAST_LAST and not u[2] and u[1] not in ("S", "MIN", "H"):
+            span_prep = self.low(i - 1) in ("over", "for", "within", "during", "throughout")
+            if u and (pre in PAST_LAST or (span_prep and pre in ("next", "coming", "following"))) and not u[2] \
+                    and u[1] not in ("S", "MIN", "H"):
                 if self.low(u[0]) == "of" or self.t[u[0]].kind == "n" if u[0] < self.n else False:
                     return None
                 return lit(i, u[0], duration([(1, u[1])]), "DURATION")

@@ -19,8 +19,8 @@ class Scanner(Dates, Relative):
         found = None
         for parse in (self.position, self.approx, self.earlier_later, self.clock, self.full_date, self.weekday,
                       self.quarter, self.holiday, self.century, self.decade, self.season, self.year_expr,
-                      self.month_alone, self.deictic_word, self.det_unit, self.anaphoric, self.day_before,
-                      self.count_unit, self.sets, self.refs, self.event_rel):
+                      self.month_alone, self.day_alone, self.count_unit, self.deictic_word, self.det_unit, self.anaphoric,
+                      self.day_before, self.sets, self.refs, self.event_rel):
             c = parse(i)
             if c is not None and c.j > i and (found is None or c.j > found.j):
                 found = c
@@ -54,7 +54,8 @@ class Scanner(Dates, Relative):
         found = None
         mm = self.month_at(k)
         opts = [self.date_mdy(k), self.year_expr(k), self.decade(k, bare=after_the), self.century(k),
-                self.season(k, det="pos"), self.det_unit(k), self.anaphoric(k),
+                self.season(k, det="pos"), self.det_unit(k), self.anaphoric(k), self.weekday(k),
+                self.deictic_word(k),
                 cal(k, mm[0], When("M", m=mm[1])) if mm else None]
         if units and self.low(k) == "the" and self.low(k + 1) in POS_UNITS:
             opts.append(rel(k, k + 2, "anchor", POS_UNITS[self.low(k + 1)], 0))

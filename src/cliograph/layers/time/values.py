@@ -280,8 +280,8 @@ def nearest_year(item: When, ref: When, direction: str) -> int:
             cost = delta if delta >= 0 else -4 * delta  # a flashback of more than ~2 months needs a cue
         else:
             cost = abs(mid - mid_r)
-        if best_cost is None or cost < best_cost:
-            best, best_cost = c.y, cost
+        if best_cost is None or cost < best_cost or (cost == best_cost and direction == "nearest"):
+            best, best_cost = c.y, cost  # a tie in `nearest` goes to the later year
     return best
 
 
