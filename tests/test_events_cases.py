@@ -11,7 +11,7 @@ import pytest
 from cliograph.ingest import ingest_bytes
 from cliograph.layers import Context
 from cliograph.layers.events import make_layer
-from cliograph.model import Actor, Mention, TimeExpr, make_span
+from cliograph.model import Actor, Mention, Quote, TimeExpr, make_span
 from cliograph.nlp import parse_paragraphs
 
 pytestmark = pytest.mark.model
@@ -60,7 +60,18 @@ def fake_time(ctx):
     ctx.data["time_at"] = lambda pos: next((t for t in reversed(tx) if t.start <= pos), None)
 
 
-def analyze(nlp, text, actors=True, time=True):
+def fake_quotes(ctx, said):
+    """The quotes layer's answer, given: `said` holds (speaker, addressee, index of the first part or None)
+    for each double-quoted span, in order."""
+    doc = ctx.doc
+    found = list(re.finditer(r'"([^"]+)"', doc.text))
+    assert len(found) == len(said), "one attribution per quotation"
+    doc.quotes = [make_span(doc, m.start(1), m.end(1), Quote, id=f"q{i + 1}", kind="speech", speaker=who, addressee=to,
+                            part_of=f"q{part + 1}" if part is not None else None)
+                  for i, (m, (who, to, part)) in enumerate(zip(found, said, strict=True))]
+
+
+def analyze(nlp, text, actors=True, time=True, said=None):
     doc = ingest_bytes(text.encode("utf-8"), "case.txt")
     ctx = Context(doc=doc, nlp=nlp)
     layer = make_layer()
@@ -68,6 +79,8 @@ def analyze(nlp, text, actors=True, time=True):
         layer.paragraph(ctx, off, parsed)
     if actors:
         fake_actors(ctx)
+    if said is not None:
+        fake_quotes(ctx, said)
     if time:
         fake_time(ctx)
     layer.finish(ctx)
@@ -306,3 +319,71 @@ def test_coordinated_actors_give_one_event_per_pair(nlp, text, trigger, pairs, r
     doc = analyze(nlp, text)
     got = {(e.agent, e.patient) for e in doc.events if e.trigger.text == trigger}
     assert got == pairs, reason
+
+
+# Quotations: (text, attribution of each quotation (speaker, addressee, first part), trigger, expected, reason)
+ONE = (("eden", "nasser", None),)
+QUOTED = [
+    # a speech act is what its whole utterance says
+    ('"The talks went well," Eden told Nasser. "But Britain will never accept your plan for the canal."',
+     (("eden", "nasser", None), ("eden", "nasser", None)), "told",
+     {"agent": "eden", "patient": "nasser", "category": "REJECT"},
+     "a refusal in the next quotation of the same speaker to the same addressee types the telling"),
+    ('"Your government has broken its word," Nehru wrote to Eden, "and India protests against this interference."',
+     (("nehru", "eden", None), ("nehru", "eden", 0)), "wrote",
+     {"agent": "nehru", "patient": "eden", "category": "DISAPPROVE"}, "a protest in the second part of a split quotation"),
+    ('"Withdraw your troops from the canal," Nasser told the British ambassador. "Otherwise Egypt will retaliate."',
+     (("nasser", "envoy", None), ("nasser", "envoy", None)), "told",
+     {"agent": "nasser", "patient": "envoy", "category": "THREATEN"}, "a threat anywhere in the utterance"),
+    ('"The canal belongs to Egypt," Nasser told Eden. "Egypt demands that your troops leave at once."',
+     (("nasser", "eden", None), ("nasser", "eden", None)), "told",
+     {"agent": "nasser", "patient": "eden", "category": "DEMAND"}, "a demand anywhere in the utterance"),
+    ('"We will not withdraw our troops from the canal," Eden told Nasser.', ONE, "told",
+     {"agent": "eden", "patient": "nasser", "category": "REJECT"}, "a refusal voiced as a commitment types the telling"),
+    ('"We had a pleasant journey," Tito told Nehru. "The weather in Belgrade was fine."',
+     (("tito", "nehru", None), ("tito", "nehru", None)), "told",
+     {"agent": "tito", "patient": "nehru", "category": None}, "an utterance with no refusal, protest, threat or demand"),
+    ('"We will not accept it," Eden told Nasser. "Then let us talk again," Nasser replied.',
+     (("eden", "nasser", None), ("nasser", "eden", None)), "replied",
+     {"agent": "nasser", "patient": "eden", "category": None},
+     "the other party's refusal is not this speaker's; the reply is spoken to the utterance's addressee"),
+    # we, us and you inside a quotation; it for what you would do
+    ('"If you send troops to the canal, we will not accept it," Nasser told Eden.',
+     (("nasser", "eden", None),), "accept",
+     {"agent": "nasser", "patient": "eden", "category": "REJECT", "negated": False, "modality": None},
+     "we is the speaker; it is what the addressee would do; the refusal is made now"),
+    ("If Britain attacks Egypt, India will not accept it.", (), "accept",
+     {"agent": "india", "patient": "britain", "category": "REJECT", "modality": "conditional"},
+     "narrated, not said: the refusal hangs on the condition"),
+    ('"When the rains come, we will build it," Nehru told Tito.', (("nehru", "tito", None),), "build",
+     {"agent": "nehru", "patient": None}, "it stands for no actor's act: the rains are no actor"),
+    # a negated commitment in a quotation is a refusal made now
+    ('"We shall never agree to the partition of Egypt," Nasser told the British ambassador.',
+     (("nasser", "envoy", None),), "agree",
+     {"agent": "nasser", "patient": "envoy", "category": "REJECT", "negated": False, "modality": None,
+      "predicate": "not agree"}, "never agreeing, said to someone, refuses them now"),
+    ('"We will not withdraw our troops from the canal," Eden told Nasser.', ONE, "withdraw",
+     {"agent": "eden", "category": "REJECT", "negated": False, "modality": None, "predicate": "not withdraw"},
+     "refusing to pull back"),
+    ('"We will never attack Egypt," Eden told Nasser.', ONE, "attack",
+     {"agent": "eden", "category": "ASSAULT", "negated": True}, "renouncing an attack is no refusal"),
+    ('"If you attack us, we will fight," Nasser told Eden.', (("nasser", "eden", None),), "fight",
+     {"agent": "nasser", "category": "FIGHT", "modality": "conditional"}, "a fight that hangs on a condition"),
+    ('"Egypt will never accept the plan," Eden told Nasser.', ONE, "accept",
+     {"category": "REJECT", "negated": False, "modality": "future"},
+     "a third party's commitment is a forecast, not the speaker's refusal"),
+]
+
+
+def test_quoted_table_has_no_duplicates():
+    keys = [(text, trigger) for text, _, trigger, _, _ in QUOTED]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("text,said,trigger,expected,reason", QUOTED, ids=[f"{c[2]}:{c[4]}" for c in QUOTED])
+def test_quoted_cases(nlp, text, said, trigger, expected, reason):
+    doc = analyze(nlp, text, said=list(said))
+    e = event_at(doc, trigger)
+    assert e is not None, f"{reason}: no event at {trigger!r}; got {[x.trigger.text for x in doc.events]}"
+    got = {k: getattr(e, k) for k in expected}
+    assert got == expected, reason

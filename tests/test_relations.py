@@ -8,6 +8,7 @@ import pytest
 
 from cliograph.layers.events.lexicon import CATEGORIES, lexicon
 from cliograph.layers.events.relations import month_of, relations
+from cliograph.layers.events.utterance import Utterances
 from cliograph.model import Actor, Document, Event, Quote, Source, Span, document_to_dict
 
 from .conftest import cli
@@ -152,3 +153,75 @@ def test_cli_relations_bad_input(tmp_path):
     assert r.returncode == 2 and b"not JSON" in r.stderr
     r = cli("relations", str(tmp_path / "missing.json"))
     assert r.returncode == 2 and b"missing.json" in r.stderr
+
+
+def quote(i, a, z, speaker, addressee, part_of=None, kind="speech"):
+    return Quote(id=f"q{i}", start=a, end=z, source_start=a, source_end=z, text=TEXT[a:z], kind=kind,
+                 speaker=speaker, addressee=addressee, part_of=part_of)
+
+
+# (quotations, utterance index of each, reason)
+UTTERANCES = [
+    ((quote(1, 10, 30, "a3", "a4"), quote(2, 40, 60, "a3", None, part_of="q1")), [0, 0],
+     "a split quotation is one utterance"),
+    ((quote(1, 10, 30, "a3", "a4"), quote(2, 90, 120, "a3", "a4")), [0, 0],
+     "the next quotation of the same speaker to the same addressee, a sentence later"),
+    ((quote(1, 10, 30, "a3", "a4"), quote(2, 40, 60, "a4", "a3"), quote(3, 70, 90, "a3", "a4")), [0, 1, 2],
+     "the other party speaks between them"),
+    ((quote(1, 10, 30, "a3", "a4"), quote(2, 340, 360, "a3", "a4")), [0, 1], "too much narrative between them"),
+    ((quote(1, 10, 30, "a3", "a4"), quote(2, 40, 60, "a3", "a5")), [0, 1], "another addressee"),
+    ((quote(1, 10, 30, None, None), quote(2, 40, 60, None, None)), [0, 1], "no known speaker joins nothing"),
+    ((quote(1, 10, 30, "a3", "a4"), quote(2, 35, 38, None, None, kind="phrase"), quote(3, 40, 60, "a3", "a4")),
+     [0, None, 0], "scare quotes are no speech"),
+]
+
+
+def test_utterance_table_has_no_duplicates():
+    keys = [tuple((q.start, q.end, q.speaker, q.addressee, q.part_of, q.kind) for q in qs) for qs, _, _ in UTTERANCES]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("quotes,want,reason", UTTERANCES, ids=[u[2] for u in UTTERANCES])
+def test_utterances(quotes, want, reason):
+    utt = Utterances(TEXT, quotes)
+    assert [utt.at(q.start + 1) for q in quotes] == want, reason
+    assert utt.at(5) is None
+
+
+def test_speech_verb_finds_its_utterance_in_or_beside_its_sentence():
+    text = '"We will not." Anna told Karl so. Later Anna left. "No," Karl said.'
+    no = text.index("No")
+    qs = [Quote(id=f"q{i + 1}", start=a, end=z, source_start=a, source_end=z, text=text[a:z], kind="speech",
+                speaker=who, addressee=to) for i, (a, z, who, to) in enumerate([(1, 13, "a3", "a4"),
+                                                                                 (no, no + 3, "a4", "a3")])]
+    assert [q.text for q in qs] == ["We will not.", "No,"]
+    utt = Utterances(text, qs)
+    told = (text.index("Anna told"), text.index("Later"))
+    assert utt.spoken_in(told, {"a3"}) == 0  # the quotation just before the sentence
+    assert utt.spoken_in(told, {"a4"}) is None  # Karl did not say it
+    left = (text.index("Later"), text.index('"No'))
+    assert utt.spoken_in(left, {"a3"}) is None  # words between: the quotation is not beside it
+    assert utt.spoken_in((text.index("Karl said"), len(text)), {"a4"}) == 1
+
+
+def voiced_document():
+    """Berg tells Ost one sentence, then refuses in the next quotation; a threat of war hangs on a condition."""
+    actors = [Actor(id="a3", name="Anna Berg", type="PERSON"), Actor(id="a4", name="Karl Ost", type="PERSON")]
+    quotes = [quote(1, 10, 40, "a3", "a4"), quote(2, 60, 100, "a3", "a4")]
+    events = [
+        ev(1, "a3", "a4", "REJECT", "1960-08-04", at=45),  # `told`, typed by the refusal in q2
+        ev(2, "a3", "a4", "REJECT", "1960-08-04", at=80),  # the refusal inside q2
+        ev(3, "a3", "a4", "FIGHT", "1960-08-04", modality="conditional", at=90),  # `if you..., we will fight`
+        ev(4, "a3", "a4", "REJECT", "1960-08-05", at=200),  # another refusal, outside any quotation
+    ]
+    events[0].sentence = span(0, 50)
+    return Document(source=Source(name="t", sha256="0", chars=len(TEXT)), text=TEXT, actors=actors, events=events,
+                    quotes=quotes)
+
+
+def test_one_utterance_is_one_act_and_conditions_do_not_count():
+    rows = relations(voiced_document())
+    assert len(rows) == 1
+    r = rows[0]
+    assert (r.conflict, r.cooperation, r.quotes) == (2, 0, 2)
+    assert r.categories == {"REJECT": 2} and r.events == ["e1", "e4"]

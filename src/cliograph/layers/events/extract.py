@@ -238,7 +238,7 @@ class Extractor:
         """The doer of the condition an object `it`/`this` stands for (`if you send troops, we will not
         accept it`): the subject of v's `if`/`when` clause."""
         for c in v.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.act_clause_marks
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in self.lex.act_clause_marks
                                          for m in c.children):
                 return self.g.subject(c)
         return None
