@@ -155,9 +155,12 @@ class Base:
     def year(self, i: int) -> tuple[int, int] | None:
         """A plain four-digit year at token i that reads as a year, not a quantity or a reference number."""
         tok = self.t[i] if 0 <= i < self.n else None
-        if tok is None or tok.kind != "n" or not YEAR_RE.match(tok.text) or len(tok.text) != 4:
+        if tok is None or tok.kind != "n":
             return None
-        y = int(tok.text)
+        digits = tok.text[:4] if tok.low[4:] in ("'s",) and tok.text[3] != "0" else tok.text  # `2012's`
+        if not YEAR_RE.match(digits) or len(digits) != 4:
+            return None
+        y = int(digits)
         if not self.V.year_lo <= y <= self.V.year_hi:
             return None
         prev, nxt = self.low(i - 1), self.low(i + 1)
@@ -179,7 +182,7 @@ class Base:
     def attributive(self, i: int, j: int) -> bool:
         """A year used as a modifier (`the 1964 leadership struggle`, `his 1956 speech`)."""
         prev = self.low(i - 1)
-        return (prev in self.V.attributive_dets or prev.endswith("'s")) and self.is_noun(j)
+        return (prev in self.V.attributive_dets or prev == "'s") and self.is_noun(j)
 
     def aside(self, i: int) -> bool:
         """A year that does not move the narrative: in parentheses, after `since`/`until`, or inside a

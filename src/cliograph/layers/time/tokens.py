@@ -14,7 +14,8 @@ TOKEN_RE = re.compile(
     r"|\d{1,3}(?:,\d{3})+(?!\d)"  # 1,500
     r"|\d+(?:[:./]\d+)*(?:(?:['’]?s|st|nd|rd|th|d)(?![^\W\d_]))?"  # 1960s, 4th, 2d, 10:30, 3/22/2013
     r"|['’]\d\d['’]?s\b"  # '60s
-    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # words, Khrushchev's
+    r"|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*"  # words, o'clock
+    r"|['’][sS]\b"  # the possessive of `Friday's vote` and `last year's`
     r"|\S"
 )
 QUOTE_CHARS = {'"': 0, "“": 1, "”": -1, "«": 1, "»": -1}
