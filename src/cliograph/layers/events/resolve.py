@@ -3,7 +3,9 @@
 Actors come from the actor mentions (a mention over the phrase's head first, then over its modifiers),
 pronouns from the governing clause's agent or the last fitting subject, `we`/`you` inside a quotation
 from its speaker/addressee. Dates come from a timex in the event's own clause, else in the clauses
-governing it, else the narrative time at the trigger. Every lookup is a bisect over sorted lists.
+governing it, else the narrative time at the trigger. A speech act takes its type from all the
+quotations of its utterance (`utterance`), and a negated commitment of the speaker inside one is a refusal
+made now. Every lookup is a bisect over sorted lists.
 """
 from __future__ import annotations
 
