@@ -21,6 +21,9 @@ from .resolve import Resolver
 
 __all__ = ["make_layer", "QuotesLayer"]
 
+FIRST = frozenset(("i", "me", "my", "myself"))
+NOMINAL_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj", "dative"))
+
 
 @dataclass
 class Item:
@@ -60,6 +63,8 @@ class QuotesLayer:
         self.subjects: list[int] = []
         self.pronouns: list[tuple[int, str]] = []
         self.sentences: list[int] = []
+        self.nominals: list[tuple[int, int, str, bool]] = []  # `the girl` outside quotations: (start, end, word, subject)
+        self.firsts: list[tuple[int, int]] = []  # the narrator's `I`, `me`, `my` outside quotations
         self.pending: list[Item] = []
 
     # ------------------------------------------------------------ detection
@@ -113,6 +118,10 @@ class QuotesLayer:
             g = self.lex.pronouns.get(t.lower_)
             if g in ("m", "f"):
                 self.pronouns.append((offset + t.idx, g))
+            elif t.lower_ in FIRST and t.pos_ == "PRON":
+                self.firsts.append((offset + t.idx, offset + t.idx + len(t)))
+            elif t.pos_ == "NOUN" and t.tag_ == "NN" and t.lower_ in self.lex.persons and t.dep_ in NOMINAL_DEPS:
+                self.nominals.append((offset + t.idx, offset + t.idx + len(t), t.lower_, t.dep_ in SUBJ))
         for s in parsed.sents:
             self.sentences.append(offset + s.start_char)
         if self.pending and parsed.text[:1].islower():
@@ -191,7 +200,8 @@ class QuotesLayer:
             it.kind = decide(f, doc.text[it.raw.start:it.raw.end], c.verb if c else None, c.how if c else None,
                              it.raw.nested)
         spans = [(it.raw.open_pos, it.end_mark) for it in items if not it.raw.nested]
-        res = Resolver(ctx, self.lex, spans, self.subjects, self.pronouns, self.sentences)
+        res = Resolver(ctx, self.lex, spans, self.subjects, self.pronouns, self.sentences, self.nominals,
+                       self.firsts)
         settle(items, res, doc.text, Paragraphs(doc.text, [(p.start, p.end) for p in doc.paragraphs]))
         quotes = []
         for n, it in enumerate(items):

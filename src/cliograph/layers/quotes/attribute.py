@@ -128,6 +128,18 @@ def addressee_of(v, lex: Lexicon):
     return None
 
 
+def owner(voice):
+    """`his mother's voice`, `the voice of John Reed`: who the voice belongs to, else None (`a voice`)."""
+    for c in voice.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ in ("PROPN", "PRON", "NOUN"):
+                    return g
+    return None
+
+
 def agent_of(v):
     for c in v.children:
         if c.dep_ == "agent":
@@ -234,6 +246,8 @@ class Reader:
                 s = None  # a name inside the quotation (a vocative) is not its speaker
             if s is None:
                 s = inverted_subject(v, hi, self.quote_tok)
+            if s is not None and s.lower_ in self.lex.voice:
+                s = owner(s)
             cue = Cue(verb=v.lemma_.lower(), how=side)
             if s is not None and s.pos_ in ("PROPN", "PRON", "NOUN", "NUM", "DET", "X", "ADJ"):
                 if not (s.pos_ == "PRON" and s.lower_ in ("it", "this", "that", "which", "what", "who")):

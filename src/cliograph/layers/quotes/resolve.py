@@ -17,11 +17,13 @@ from .lexicon import Lexicon
 PLURAL_LABELS = frozenset(("NORP", "ORG", "GPE"))
 LOOKBACK_CHARS = 3000
 LOOKBACK_MENTIONS = 40
+SCENE_CHARS = 5000  # the same noun (`the man`) this far from its last mention names someone new
 
 
 class Resolver:
     def __init__(self, ctx, lex: Lexicon, quote_spans: list[tuple[int, int]], subjects: list[int],
-                 pronouns: list[tuple[int, str]], sentences: list[int]):
+                 pronouns: list[tuple[int, str]], sentences: list[int],
+                 nominals: list[tuple[int, int, str, bool]] = (), firsts: list[tuple[int, int]] = ()):
         self.ctx, self.lex = ctx, lex
         text = ctx.doc.text
         self.text = text
@@ -35,9 +37,14 @@ class Resolver:
         self.pstarts = [m[0] for m in self.person]
         self.gender = self._genders(pronouns)
         self.locals: dict = {}
+        self.made = 0
         self.claims: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self.local_m: list[tuple[int, int, str, str]] = []  # mentions of the actors made here, in text order
         self.by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        # `the girl`, `a man` outside quotations and outside any actor's mention: what `she` may point to
+        self.nominals = [n for n in nominals if ctx.actor_at(n[0], n[1]) is None]
+        self.nstarts = [n[0] for n in self.nominals]
+        self.firsts = firsts
         for s, e, aid, _label in self.person:
             for w in text[s:e].split():
                 if w[:1].isupper():
@@ -107,7 +114,11 @@ class Resolver:
         for s, e, aid in self._before(pos):
             if seen >= LOOKBACK_MENTIONS or pos - s > LOOKBACK_CHARS:
                 break
-            if aid == exclude or self.gender.get(aid, g) != g:
+            if aid[0] == "~":
+                ng = self._noun_gender(self.nominals[int(aid[1:])][2])
+                if ng is not None and ng != g:
+                    continue
+            elif aid == exclude or self.gender.get(aid, g) != g:
                 continue
             seen += 1
             near = here - self.sentence_of(s) <= 1
@@ -116,21 +127,43 @@ class Resolver:
                 if not near:
                     break
             if near and self.is_subject(s, e):
-                return aid
+                return self._settle_nominal(aid, g)
             if not near:
                 break
-        return best
+        return self._settle_nominal(best, g)
 
     def _before(self, pos: int):
-        """PERSON mentions before `pos`, nearest first, from the actors layer and from here."""
+        """PERSON mentions before `pos`, nearest first: the actors layer's, this layer's own actors', and
+        person nouns (`the girl`), these with the id `~k` until one is chosen."""
         i = bisect_left(self.pstarts, pos) - 1
         j = bisect_left(self.local_m, (pos,)) - 1
-        while i >= 0 or j >= 0:
-            if j < 0 or (i >= 0 and self.person[i][0] >= self.local_m[j][0]):
+        k = bisect_left(self.nstarts, pos) - 1
+        while i >= 0 or j >= 0 or k >= 0:
+            a = self.person[i][0] if i >= 0 else -1
+            b = self.local_m[j][0] if j >= 0 else -1
+            c = self.nominals[k][0] if k >= 0 else -1
+            if a >= b and a >= c:
                 m, i = self.person[i], i - 1
-            else:
+                yield m[0], m[1], m[2]
+            elif b >= c:
                 m, j = self.local_m[j], j - 1
-            yield m[0], m[1], m[2]
+                yield m[0], m[1], m[2]
+            else:
+                m, k = self.nominals[k], k - 1
+                yield m[0], m[1], f"~{k + 1}"
+
+    def _noun_gender(self, word: str) -> str | None:
+        return "m" if word in self.lex.male_titles else "f" if word in self.lex.female_titles else None
+
+    def _settle_nominal(self, aid: str | None, g: str) -> str | None:
+        """A person noun chosen as antecedent becomes this layer's actor for that noun."""
+        if aid is None or not aid.startswith("~"):
+            return aid
+        s, e, word, _subj = self.nominals[int(aid[1:])]
+        got = self.local(Who(s, e, s, e, self.text[s:e], None, word), word)
+        if got is not None and got not in self.gender and g in ("m", "f"):
+            self.gender[got] = g
+        return got
 
     def _plural(self, pos: int, exclude: str | None) -> str | None:
         i = bisect_left(self.mstarts, pos) - 1
@@ -196,25 +229,29 @@ class Resolver:
     def local(self, who: Who, key: str) -> str | None:
         """An actor for a speaker the actors layer does not list (`the man`, a narrator's `I`).
 
-        One per head word (`the man` ... `the man`), so a scene's unnamed speaker is one actor."""
+        One per head word in a scene (`the man` ... `the man`), so a scene's unnamed speaker is one actor;
+        the same word long after names someone else. The narrator's mentions are all the `I`, `me`, `my`
+        outside quotations."""
         from ...model import Actor, Mention, make_span
 
         if not key or key in self.lex.not_speakers:
             return None
         doc = self.ctx.doc
         act = self.locals.get(key)
+        if act is not None and key != "i" and act.mentions and who.head_start - act.mentions[-1].end > SCENE_CHARS:
+            act = None
         if act is None:
-            act = Actor(id=f"aq{len(self.locals) + 1}", name="I (narrator)" if key == "i" else who.text,
-                        type="PERSON")
+            self.made += 1
+            act = Actor(id=f"aq{self.made}", name="I (narrator)" if key == "i" else who.text, type="PERSON")
             self.locals[key] = act
             doc.actors.append(act)
-
-            g = "1" if key == "i" else "m" if key in self.lex.male_titles else "f" if key in self.lex.female_titles \
-                else None
+            g = "1" if key == "i" else self._noun_gender(key)
             if g:
                 self.gender[act.id] = g
+            if key == "i":
+                act.mentions = [make_span(doc, s, e, Mention, label="PERSON") for s, e in self.firsts]
         # the head word only: `his wife` is not a mention of the man `his` points to
-        if not act.mentions or act.mentions[-1].start < who.head_start:
+        if key != "i" and (not act.mentions or act.mentions[-1].start < who.head_start):
             act.mentions.append(make_span(doc, who.head_start, who.head_end, Mention, label="PERSON"))
             insort(self.local_m, (who.head_start, who.head_end, act.id, "PERSON"))
         return act.id
