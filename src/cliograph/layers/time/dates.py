@@ -289,11 +289,11 @@ class Dates(Base):
         m = DECADE_RE.match(tok.low)
         if m:
             return cal(i, k + 1, When("E", y=int(m.group(1)) * 10))
-        if k == i and self.low(i - 1) != "the" and not bare:
-            return None  # `sixties` alone is an age as often as a decade
         m = SHORT_DECADE.match(tok.low)
         if m:
             return Cand(i, k + 1, "DATE", Sem("cal", when=When("E"), decade=int(m.group(1))))
+        if k == i and self.low(i - 1) != "the" and not bare:
+            return None  # `sixties` alone is an age as often as a decade
         if tok.low == "nineteen" and self.low(k + 1) == "-" and self.low(k + 2) in self.V.decade_words:
             return cal(i, k + 3, When("E", y=1900 + 10 * self.V.decade_words[self.low(k + 2)]))
         if tok.low in self.V.decade_words:

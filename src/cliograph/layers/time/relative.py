@@ -68,11 +68,12 @@ class Relative(Base):
             return None
         if det in ("past", "coming") and k == i:
             return None
-        nxt = self.named_after(k + 1)
+        shift_back = det == "this" and self.low(k + 1) == "past"  # `this past weekend`
+        nxt = self.named_after(k + 1 + shift_back)
         if not nxt:
             return None
         j, what, val = nxt
-        n = self.V.relative_dets[det]
+        n = -1 if shift_back else self.V.relative_dets[det]
         if what == "unit":
             if val == "D":
                 return None  # `this day`, `next day` read anaphorically elsewhere
@@ -228,7 +229,8 @@ class Relative(Base):
         off = self.offset(j)
         if off:
             return self.moved(i, off[0], [(None, code)], off[1], off[2])
-        if self.low(i - 1) in ("for", "within", "over") and code not in ("S", "MIN"):
+        if self.low(i - 1) in ("for", "within", "over") and code not in ("S", "MIN") or (
+                self.low(i - 1) == "in" and code in ("Y", "DE", "M", "W") and self.clause_ends(j)):
             return lit(i, j, duration([(None, code)]), "DURATION")
         return None
 
