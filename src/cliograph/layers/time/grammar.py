@@ -19,6 +19,7 @@ YEAR_RE = re.compile(r"^\d{3,4}$")
 DECADE_RE = re.compile(r"^(\d{3})0['’]?s$")
 ORD_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th|d)$")
 MODALS = {"must", "should", "could", "can", "may", "might"}
+PHRASE_INDEX: dict[int, dict[str, list]] = {}  # phrase tables of the (one) vocabulary, by first word
 PAST_WORDS = {"said", "was", "were", "had", "did", "told", "ago", "went", "met", "made", "took", "gave", "came", "left",
               "began", "fell", "rose", "won", "lost", "sent", "held", "saw", "spoke", "wrote", "led", "fled", "fought"}
 
@@ -29,7 +30,6 @@ class Base:
         self.n = len(toks)
         self.V = V
         self.tagged = tagged
-        self._index: dict[int, dict[str, list]] = {}
         self._children: dict[int, list[int]] | None = None
         self.lows = [t.low for t in toks]
 
@@ -46,14 +46,14 @@ class Base:
 
     def match(self, i: int, table: dict) -> tuple[int, object] | None:
         """Longest phrase of `table` (token tuples) starting at token i: (end index, value)."""
-        idx = self._index.get(id(table))
+        idx = PHRASE_INDEX.get(id(table))
         if idx is None:
             idx = {}
             for key, val in table.items():
                 idx.setdefault(key[0], []).append((key, val))
             for lst in idx.values():
                 lst.sort(key=lambda kv: -len(kv[0]))
-            self._index[id(table)] = idx
+            PHRASE_INDEX[id(table)] = idx
         for key, val in idx.get(self.low(i), ()):
             if tuple(self.lows[i:i + len(key)]) == key:
                 return i + len(key), val
@@ -252,10 +252,13 @@ class Base:
 
     def tense_by_tags(self, i: int) -> str | None:
         """The tense of the sentence's first finite verb (when the clause verb was not found)."""
-        for k in range(self.n):
+        k = i
+        while k > 0 and self.t[k - 1].sent == self.t[i].sent and i - k < 80:
+            k -= 1
+        for k in range(k, min(self.n, i + 80)):
             t = self.t[k]
             if t.sent != self.t[i].sent:
-                continue
+                break
             if t.tag == "MD":
                 return "future" if t.low in self.V.future_aux else None
             if t.tag == "VBD":
