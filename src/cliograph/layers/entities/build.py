@@ -48,9 +48,9 @@ def make_actors(doc: Document, clusters: list[Cluster], lex: Lexicon) -> list[Ac
         cl.mentions.sort(key=lambda m: (m.start, -m.end))
     clusters = sorted((cl for cl in clusters if cl.mentions), key=lambda cl: cl.mentions[0].start)
     actors = []
-    clusters = [cl for cl in clusters if any(ch.isalpha() for ch in actor_name(cl))]
-    for n, cl in enumerate(clusters, start=1):
-        name = actor_name(cl)
+    named = [(cl, actor_name(cl)) for cl in clusters]
+    named = [(cl, name) for cl, name in named if any(ch.isalpha() for ch in name)]
+    for n, (cl, name) in enumerate(named, start=1):
         aliases, titles, affs = [], [], Counter()
         seen = {name.casefold()}
         for m in cl.mentions:
