@@ -262,3 +262,31 @@ def test_timeline_refuses_a_bad_json(tmp_path):
     bad.write_text("{}", encoding="utf-8")
     r = cli("timeline", str(bad))
     assert r.returncode == 2 and b"bad.json" in r.stderr
+
+
+# ---------------------------------------------------------------- robustness
+
+WORDS = ["the", "a", "of", "in", "on", "last", "next", "that", "following", "early", "late", "mid", "-", "end",
+         "year", "years", "day", "week", "month", "winter", "spring", "May", "March", "July", "Friday", "ago",
+         "later", "earlier", "before", "every", "about", "almost", "and", "half", "twenty", "second", "1960",
+         "1964s", "44", "B.C.", "A.D.", "31", "30th", "February", "3", "p.m.", ",", ".", "\"", "(", ")", "now",
+         "the past", "9,1800", "2013-03-22", "'60s", "century", "nineteenth", "Christmas", "Eve", "quarter"]
+
+
+def test_any_word_salad_gives_valid_spans(blank_nlp):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30), st.sampled_from([None, "2013-03-22"]))
+    def check(words, reference):
+        text = " ".join(words) + "\n"
+        doc = ingest_bytes(text.encode(), "salad.txt", reference)
+        ctx = run_layers(doc, nlp=blank_nlp, layers=("timex",))
+        for t in doc.timex:
+            assert t.text == doc.text[t.start:t.end] and t.value and t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert [t.start for t in doc.timex] == sorted(t.start for t in doc.timex)
+        for pos in range(0, len(doc.text), 7):
+            ctx.data["time_at"](pos)
+
+    check()
