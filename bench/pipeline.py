@@ -21,7 +21,8 @@ from pathlib import Path
 from common import ROOT, best_of, demo_scaled, machine, wells_bytes
 
 from cliograph.ingest import ingest_bytes
-from cliograph.nlp import load_model, paragraph_ranges
+from cliograph.nlp import load_model
+from cliograph.nlp.bridge import paragraph_ranges
 from cliograph.pipeline import analyze_document
 
 

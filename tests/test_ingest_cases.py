@@ -121,6 +121,22 @@ def test_page_foot_notes():
     assert "Memorandum" not in doc.text[:doc.main_end]
 
 
+def test_paragraph_goes_on_after_page_foot_notes():
+    text = ("The minister wrote at once to the\u00b9 ambassador and the\n\n\u00b9 A letter of 4 May.\n"
+            "\f[Page 2]\ncorrespondence went on for weeks.\n\nA new paragraph starts here.\n")
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert "ambassador and the correspondence went on" in doc.text
+    assert len(doc.paragraphs) == 3  # two in the main flow, one note body
+    assert [n.page for n in doc.notes] == ["1"]
+
+
+def test_paragraph_ended_before_page_foot_notes_stays_ended():
+    text = ("The minister wrote at once.\u00b9 The ambassador waited.\n\n\u00b9 A letter of 4 May.\n"
+            "\f[Page 2]\nCorrespondence went on for weeks.\n")
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert len([p for p in doc.paragraphs if p.start < doc.main_end]) == 2
+
+
 def test_numbered_paragraph_without_a_mark_is_text():
     text = "A long day.\n\n12 men were sent to the border that night.\n\n{27}\n\nMore text.\n"
     doc = ingest_bytes(text.encode(), "case.txt")

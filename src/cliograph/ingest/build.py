@@ -156,6 +156,7 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
             cands.append(c)
     all_breaks = sorted(breaks + inline_breaks, key=lambda b: b.pos)
     _confirm_page_bottom(paras, lines, tentative, cands, all_breaks)
+    paras = _rejoin_across_notes(paras, lines, all_breaks)
     bodies = {id(p) for p in paras if p.body is not None}
     cands = sorted((c for c in cands if c.para not in bodies), key=lambda c: c.start)
     refs = accept(cands, {p.body[0] for p in paras if p.body is not None})
@@ -174,6 +175,36 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
         if id(c) not in own_line:
             cuts_by_line.setdefault(line_of(c.start), []).append((c.cut_start, c.cut_end))
     return _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_line, own_line, loose)
+
+
+def _rejoin_across_notes(paras: list[Para], lines: list[Line], breaks: list[Break]) -> list[Para]:
+    """A paragraph cut by a page foot's notes and a page break goes on after them when it stopped mid-sentence."""
+    from bisect import bisect_left
+
+    starts = [b.pos for b in breaks]
+    out: list[Para] = []
+    prev: Para | None = None
+    crossed = False
+    for p in paras:
+        if p.body is not None:
+            out.append(p)
+            crossed = True
+            continue
+        if prev is not None and crossed and not prev.refs_after:
+            end = lines[prev.lines[-1]].stop
+            first = lines[p.lines[0]]
+            k = bisect_left(starts, end)
+            broke = k < len(starts) and starts[k] < first.start
+            if broke and not _SENT_END.search(lines[prev.lines[-1]].text.rstrip()) and \
+                    first.text.lstrip()[:1].islower():
+                prev.breaks.add(p.lines[0])
+                prev.lines += p.lines
+                prev.refs_after += p.refs_after
+                crossed = False
+                continue
+        out.append(p)
+        prev, crossed = p, False
+    return out
 
 
 def _confirm_page_bottom(paras, lines, tentative, cands, breaks) -> None:
