@@ -64,7 +64,8 @@ class QuotesLayer:
         self.pronouns: list[tuple[int, str]] = []
         self.sentences: list[int] = []
         self.nominals: list[tuple[int, int, str, bool]] = []  # `the girl` outside quotations: (start, end, word, subject)
-        self.firsts: list[tuple[int, int]] = []  # the narrator's `I`, `me`, `my` outside quotations
+        self.firsts: list[tuple[int, int]] = []
+        self.chain: list[tuple[int, str]] = []  # subject `he`, `she` outside quotations  # the narrator's `I`, `me`, `my` outside quotations
         self.pending: list[Item] = []
 
     # ------------------------------------------------------------ detection
@@ -118,6 +119,8 @@ class QuotesLayer:
             g = self.lex.pronouns.get(t.lower_)
             if g in ("m", "f"):
                 self.pronouns.append((offset + t.idx, g))
+                if t.dep_ in SUBJ and t.lower_ in ("he", "she"):
+                    self.chain.append((offset + t.idx, g))
             elif t.lower_ in FIRST and t.pos_ == "PRON":
                 self.firsts.append((offset + t.idx, offset + t.idx + len(t)))
             elif t.pos_ == "NOUN" and t.tag_ == "NN" and t.lower_ in self.lex.persons and t.dep_ in NOMINAL_DEPS:
@@ -201,7 +204,7 @@ class QuotesLayer:
                              it.raw.nested)
         spans = [(it.raw.open_pos, it.end_mark) for it in items if not it.raw.nested]
         res = Resolver(ctx, self.lex, spans, self.subjects, self.pronouns, self.sentences, self.nominals,
-                       self.firsts)
+                       self.firsts, self.chain)
         settle(items, res, doc.text, Paragraphs(doc.text, [(p.start, p.end) for p in doc.paragraphs]))
         quotes = []
         for n, it in enumerate(items):

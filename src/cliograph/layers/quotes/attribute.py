@@ -218,7 +218,7 @@ class Reader:
     def reports_other(self, v, lo: int, hi: int) -> bool:
         """`replied that he had not`: the verb's own complement lies outside the quotation."""
         return any(c.dep_ in ("ccomp", "xcomp") and lo <= c.i < hi and not self.quote_tok(c.i)
-                   and c.i > v.i for c in v.children)
+                   and c.i > v.i and c.tag_ != "VBG" for c in v.children)  # `asked, pointing north` reports
 
     def new_sentence(self, lo: int) -> bool:
         """The words after a quotation closed by . ! or ? begin a sentence of their own (`"Yes." Tommy nodded`)."""

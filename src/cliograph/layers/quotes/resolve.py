@@ -17,13 +17,15 @@ from .lexicon import Lexicon
 PLURAL_LABELS = frozenset(("NORP", "ORG", "GPE"))
 LOOKBACK_CHARS = 3000
 LOOKBACK_MENTIONS = 40
+CHAIN_HOPS = 8  # `he` ... `he` ... `he`: how far a chain of subject pronouns is followed back
 SCENE_CHARS = 5000  # the same noun (`the man`) this far from its last mention names someone new
 
 
 class Resolver:
     def __init__(self, ctx, lex: Lexicon, quote_spans: list[tuple[int, int]], subjects: list[int],
                  pronouns: list[tuple[int, str]], sentences: list[int],
-                 nominals: list[tuple[int, int, str, bool]] = (), firsts: list[tuple[int, int]] = ()):
+                 nominals: list[tuple[int, int, str, bool]] = (), firsts: list[tuple[int, int]] = (),
+                 chain: list[tuple[int, str]] = ()):
         self.ctx, self.lex = ctx, lex
         text = ctx.doc.text
         self.text = text
@@ -45,6 +47,9 @@ class Resolver:
         self.nominals = [n for n in nominals if ctx.actor_at(n[0], n[1]) is None]
         self.nstarts = [n[0] for n in self.nominals]
         self.firsts = firsts
+        self.chain: dict[str, list[int]] = defaultdict(list)  # subject `he` / `she` outside quotations
+        for p, g in chain:
+            self.chain[g].append(p)
         for s, e, aid, _label in self.person:
             for w in text[s:e].split():
                 if w[:1].isupper():
@@ -103,14 +108,14 @@ class Resolver:
         g = self.lex.pronouns.get(word)
         return g not in ("m", "f") or self.gender.get(aid, g) == g
 
-    def pronoun(self, pos: int, word: str, exclude: str | None = None) -> str | None:
+    def pronoun(self, pos: int, word: str, exclude: str | None = None, hops: int = 0) -> str | None:
         g = self.lex.pronouns.get(word)
         if g in (None, "1", "n"):
             return None
         if g == "p":
             return self._plural(pos, exclude)
         here = self.sentence_of(pos)
-        best, seen = None, 0
+        best, seen, subj = None, 0, None
         for s, e, aid in self._before(pos):
             if seen >= LOOKBACK_MENTIONS or pos - s > LOOKBACK_CHARS:
                 break
@@ -123,14 +128,23 @@ class Resolver:
             seen += 1
             near = here - self.sentence_of(s) <= 1
             if best is None:
-                best = aid
+                best = (s, aid)
                 if not near:
                     break
             if near and self.is_subject(s, e):
-                return self._settle_nominal(aid, g)
+                subj = (s, aid)
+                break
             if not near:
                 break
-        return self._settle_nominal(best, g)
+        # `He stared at the boy. "...," he said.`: a subject `he` nearer than any subject named is the same
+        # person as that one, before any nearer name that is no subject
+        k = bisect_left(self.chain[g], pos) - 1 if g in self.chain else -1
+        if k >= 0 and hops < CHAIN_HOPS and here - self.sentence_of(self.chain[g][k]) <= 1 \
+                and (subj or (-1, None))[0] < self.chain[g][k]:
+            got = self.pronoun(self.chain[g][k], word, exclude, hops + 1)
+            if got is not None:
+                return got
+        return self._settle_nominal((subj or best or (0, None))[1], g)
 
     def _before(self, pos: int):
         """PERSON mentions before `pos`, nearest first: the actors layer's, this layer's own actors', and
