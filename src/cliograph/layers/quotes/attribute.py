@@ -86,7 +86,7 @@ def subject_of(v, lex: Lexicon):
                 return c
         if v.dep_ == "relcl" or (v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON")):
             return v.head
-        if v.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp", "ccomp") and v.head is not v:
+        if v.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp", "ccomp") and v.head.i != v.i:
             v = v.head
             continue
         break
@@ -316,7 +316,7 @@ class Reader:
                     lo = min(s.left_edge.i, s.i)
                     return Cue(speaker=self.who(s, lo, len(self.doc)), verb=v.lemma_.lower(), how="governing",
                                thought=v.lemma_.lower() in self.lex.thought)
-            if v.head is v:
+            if v.head.i == v.i:
                 break
             v = v.head
         return None
@@ -357,7 +357,7 @@ class Reader:
             return None
         for k in range(lo, hi):
             t = self.doc[k]
-            if t.pos_ in ("VERB", "AUX") and not (lo <= t.head.i < hi and t.head is not t):
+            if t.pos_ in ("VERB", "AUX") and not (lo <= t.head.i < hi and t.head.i != t.i):
                 s = subject_of(t, self.lex)
                 if s is None or not lo <= s.i < hi:
                     return None
