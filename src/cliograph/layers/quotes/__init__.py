@@ -127,7 +127,7 @@ class QuotesLayer:
                 self.nominals.append((offset + t.idx, offset + t.idx + len(t), t.lower_, t.dep_ in SUBJ))
         for s in parsed.sents:
             self.sentences.append(offset + s.start_char)
-        if self.pending and parsed.text[:1].islower():
+        if self.pending and (parsed.text[:1].islower() or _i_said(parsed, self.lex)):
             first = rd.after_window(offset)
             for it in self.pending:
                 it.after = it.after or rd.cue(*first, "after")
@@ -205,7 +205,7 @@ class QuotesLayer:
         spans = [(it.raw.open_pos, it.end_mark) for it in items if not it.raw.nested]
         res = Resolver(ctx, self.lex, spans, self.subjects, self.pronouns, self.sentences, self.nominals,
                        self.firsts, self.chain)
-        settle(items, res, doc.text, Paragraphs(doc.text, [(p.start, p.end) for p in doc.paragraphs]))
+        settle(items, res, doc.text, Paragraphs(doc.text, [(p.start, p.end) for p in doc.paragraphs], self.sentences))
         quotes = []
         for n, it in enumerate(items):
             it.id = f"q{n + 1}"
@@ -231,6 +231,12 @@ class QuotesLayer:
             doc.diagnostics.append(Diagnostic(
                 kind="quotes.unbalanced", message=f"{p.message} at offset {p.pos}{where}: {doc.text[p.pos:p.pos + 40]!r}",
                 source_start=sp.source_start, source_end=sp.source_end))
+
+
+def _i_said(parsed, lex) -> bool:
+    """A paragraph opening `I asked.` after a quotation attributes it: `I` is capitalized wherever it stands."""
+    lemma = parsed[1].lemma_.lower() if len(parsed) > 1 else ""
+    return parsed[0].text == "I" and lemma in lex.reporting and lemma not in lex.weak
 
 
 def choose(it: Item, text: str) -> Cue | None:

@@ -38,12 +38,21 @@ def gap(text: str, a, b) -> str:
 
 
 class Paragraphs:
-    """Which paragraph a position lies in, and whether a paragraph is one sentence a line."""
+    """Which paragraph a position lies in, and whether paragraph breaks can be trusted as turn breaks.
 
-    def __init__(self, text: str, spans: list[tuple[int, int]]):
+    They cannot where the text is one sentence a line: a whole text in one paragraph of many lines each
+    ending a sentence, or nearly every paragraph a single sentence (a line-per-sentence layout read as
+    paragraphs)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], sentences: list[int] = ()):
         self.text, self.spans = text, spans
         self.starts = [a for a, _ in spans]
         self._lined: dict[int, bool] = {}
+        single = 0
+        for a, z in spans:
+            i, j = bisect_right(sentences, a), bisect_right(sentences, z - 1)
+            single += j - i <= 1
+        self.sentence_pars = len(spans) >= 20 and single >= 0.85 * len(spans)
 
     def index(self, pos: int) -> int:
         return max(bisect_right(self.starts, pos) - 1, 0)
@@ -57,6 +66,13 @@ class Paragraphs:
             self._lined[k] = len(lines) >= 4 and ends >= 0.8 * len(lines)
         return self._lined[k]
 
+    def unsure(self, a: int, b: int, g: str) -> bool:
+        """The break between positions a and b may or may not start a paragraph."""
+        ka, kb = self.index(a), self.index(b)
+        if ka != kb:
+            return self.sentence_pars
+        return "\n" in g and self.lined(kb)
+
 
 def link(a, b, text: str, pars: Paragraphs) -> str:
     g = gap(text, a, b)
@@ -67,11 +83,9 @@ def link(a, b, text: str, pars: Paragraphs) -> str:
     ka, kb = pars.index(a.end_mark), pars.index(b.raw.open_pos)
     ends = sum(g.count(ch) for ch in SENT_END)
     if a.cue is not None and a.cue.how == "after" and len(g.strip()) <= OWN_CHARS and ends <= 1:
-        if ka != kb:
-            return "turn"
-        if "\n" in g and pars.lined(kb):
+        if pars.unsure(a.end_mark, b.raw.open_pos, g):
             return "turn" if text[a.raw.start:a.raw.end].rstrip().endswith("?") else "same"
-        return "same"
+        return "turn" if ka != kb else "same"
     if len(g) > EXCHANGE_CHARS or ends > 3:
         return "break"
     return "narr"
@@ -197,6 +211,9 @@ def _side_guess(speech: list, links: list, side: list, run: list, n: int, res: R
             guess = prev.addressee
         elif prev.vocative is not None:
             guess = res.actor(prev.vocative, exclude=prev.speaker)
+        elif prev.speaker is not None:
+            first = run.index(run[n], max(0, n - 4 * RUN_BACK))  # the exchange's first turn, or one well before
+            guess = res.recent(speech[first].raw.open_pos, prev.speaker)
     called = res.actor(it.vocative) if it.vocative is not None else None
     if guess is not None and guess == called:
         # the quotation calls that person by name: it is spoken to them, by the other party

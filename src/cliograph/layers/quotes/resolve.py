@@ -146,6 +146,22 @@ class Resolver:
                 return got
         return self._settle_nominal((subj or best or (0, None))[1], g)
 
+    def recent(self, pos: int, exclude: str | None) -> str | None:
+        """The person last mentioned before `pos` other than `exclude`: the narrator when an `I` outside
+        quotations is nearer (once the narrator speaks), else a named or described person."""
+        narrator = self.locals.get("i")
+        k = bisect_left(self.firsts, (pos,)) - 1
+        for s, _e, aid in self._before(pos):
+            if pos - s > LOOKBACK_CHARS:
+                break
+            if narrator is not None and narrator.id != exclude and k >= 0 and self.firsts[k][0] > s:
+                return narrator.id
+            if aid[0] == "~":
+                aid = self._settle_nominal(aid, "")
+            if aid is not None and aid != exclude:
+                return aid
+        return None
+
     def _before(self, pos: int):
         """PERSON mentions before `pos`, nearest first: the actors layer's, this layer's own actors', and
         person nouns (`the girl`), these with the id `~k` until one is chosen."""
