@@ -120,6 +120,20 @@ def test_date_key(value, key):
     assert date_key(value) == key
 
 
+def types(text: str, nlp, reference=None) -> list[tuple[str, str]]:
+    doc, _ = analyzed(text, nlp, reference)
+    return [(t.text, t.type) for t in doc.timex]
+
+
+@pytest.mark.model
+def test_types_of_rates_and_durations(nlp):
+    assert types("The bank buys $85 billion of bonds a month.", nlp) == [("a month", "SET")]
+    assert types("The three envoys stayed a week.", nlp) == [("a week", "DURATION")]
+    assert types("He paid $5 for a day.", nlp) == [("a day", "DURATION")]
+    assert types("He arrived at 3 p.m. and left the next day.", nlp, "2013-03-22") == [
+        ("3 p.m.", "TIME"), ("the next day", "DATE")]
+
+
 # ---------------------------------------------------------------- the layer on a document
 
 STORY = (

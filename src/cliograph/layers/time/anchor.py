@@ -141,6 +141,8 @@ class Resolver:
         if sem.dir:
             return sem.dir
         if ref.id == "reference_date":
+            if it.cand.tense == "present" and sem.when is not None and sem.when.gran == "W":
+                return "future"  # `the summit opens Monday`, `has until Monday`
             return {"past": "past", "pluperfect": "past", "future": "future"}.get(it.cand.tense or "", "nearest")
         return "before" if it.cand.tense == "pluperfect" else "forward"  # `had been warned in March`
 

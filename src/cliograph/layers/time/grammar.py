@@ -252,10 +252,10 @@ class Base:
 
     def tense_by_tags(self, i: int) -> str | None:
         """The tense of the sentence's first finite verb (when the clause verb was not found)."""
-        k = i
-        while k > 0 and self.t[k - 1].sent == self.t[i].sent and i - k < 80:
-            k -= 1
-        for k in range(k, min(self.n, i + 80)):
+        first = i
+        while first > 0 and self.t[first - 1].sent == self.t[i].sent and i - first < 80:
+            first -= 1
+        for k in range(first, min(self.n, i + 80)):
             t = self.t[k]
             if t.sent != self.t[i].sent:
                 break

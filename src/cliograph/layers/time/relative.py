@@ -59,14 +59,14 @@ class Relative(Base):
     def det_unit(self, i: int) -> Cand | None:
         """`last year`, `this week`, `next March`, `last Friday`, `this summer`, `this morning`, `last night`."""
         k = i
-        if self.low(i) == "the" and self.low(i + 1) == "coming":
+        if self.low(i) == "the" and self.low(i + 1) in ("coming", "current"):
             k = i + 1
         det = self.low(k)
         if det == "the" and self.low(i + 1) == "weekend":
             return Cand(i, i + 2, "DATE", Sem("rel", base="dct", unit="WE", n=0, gran="W", dir="tense"))
         if det not in self.V.deictic_dets or (det in ("last", "past", "next") and self.low(i - 1) in ("the", "at")):
             return None
-        if det in ("past", "coming") and k == i:
+        if det in ("past", "coming", "current") and k == i:
             return None
         shift_back = det == "this" and self.low(k + 1) == "past"  # `this past weekend`
         nxt = self.named_after(k + 1 + shift_back)
@@ -176,6 +176,8 @@ class Relative(Base):
         if k2 == k + 1 and self.t[k].kind == "n" and self.low(k2) in ("a.m.", "p.m.", "am", "pm"):
             return None
         hyphen = self.low(k2) == "-" and self.adjacent(k2) and self.t[k2].start == self.t[k2 - 1].end
+        if not hyphen and self.low(k2) in self.V.count_adjectives and self.unit(k2 + 1):
+            k2 += 1  # `12 consecutive months`
         u = self.unit(k2 + hyphen)
         if not u:
             return None
@@ -197,7 +199,9 @@ class Relative(Base):
         if first in ("a", "an") and not plural and (self.low(i - 1) in ("on", "one", "such") or (
                 self.tagged and j < self.n and self.t[j].tag in ("NN", "NNS") and self.t[j].low not in self.V.units)):
             return None  # `on a day in spring`, `a day labourer`, `a minute scale`
-        prev_amount = self.low(i - 1) in self.V.amount_words or (i > 0 and self.t[i - 1].kind == "n")
+        prev_amount = self.low(i - 1) in self.V.amount_words or (i > 0 and self.t[i - 1].kind == "n") or (
+            self.low(i - 1) not in self.V.duration_preps and self.t[i - 1].kind == "w" and any(
+                self.t[x].low in self.V.amount_words or self.t[x].text in "$£€¥" for x in range(max(0, i - 6), i)))
         if first in ("a", "an", "per") and prev_amount and not plural:
             return lit(i, j, duration([(1, code)]), "SET")  # `four thousand a year`, `$5 million a year`
         parts = [(n, code)]
