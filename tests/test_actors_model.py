@@ -52,6 +52,8 @@ ALIASES = [
      "an office named just before in another clause"),
     ("The chairman opened the meeting at noon.", "The chairman", 0, None,
      "negative: no one in the text to be the chairman"),
+    ("Crowds waited for the King all morning. At noon the King came out.", "the King", 1, "the King",
+     "a capitalized title no one in the text holds: one unnamed actor"),
     ("Moscow protested at once. The Soviets recalled their experts and the Soviet government cancelled the "
      "treaty.", "Moscow", 0, "Soviet Union", "a capital as the subject of a protest is the government"),
     ("Moscow protested at once. The Soviets recalled their experts and the Soviet government cancelled the "

@@ -15,7 +15,7 @@ from .cluster import Clusterer, common_word, propagate, relabel, vote_labels
 from .extract import Extractor, Found
 from .gazetteer import Gazetteer, gazetteer_from_env, load_gazetteer
 from .lexicon import common_nouns, lexicon
-from .resolve import resolve_descriptions
+from .resolve import resolve_descriptions, titled_descriptions
 
 __all__ = ["ActorsLayer", "Gazetteer", "load_gazetteer", "make_layer"]
 
@@ -55,8 +55,11 @@ class ActorsLayer:
         for cl in clusters:
             cl.mentions.sort(key=lambda m: (m.start, -m.end))
         descs = [c for c in cands if c.kind == "desc"]
+        resolved = set()
         for d, cl in resolve_descriptions(descs, clusters, lex):
             cl.mentions.append(d)
+            resolved.add(id(d))
+        clusters += titled_descriptions(descs, resolved, ctx.doc.text)
         actors = make_actors(ctx.doc, clusters, lex)
         ctx.doc.actors = actors
         mentions = mention_list(actors)

@@ -23,6 +23,8 @@ def actor_name(cl: Cluster) -> str:
         return cl.gazetteer.name
     if cl.canon is not None:
         return cl.canon.name
+    if cl.fixed_name:
+        return cl.fixed_name
     forms = Counter(_clean(m.name) for m in cl.mentions if m.kind in ("name", "part") and m.name)
     if not forms:
         return _clean(cl.mentions[0].name)

@@ -27,6 +27,7 @@ class Cluster:
     person: PersonName | None = None  # the fullest name, for people
     starts: list[int] = field(default_factory=list)  # of the mentions so far, in order
     gender_set: set[str] = field(default_factory=set)
+    fixed_name: str | None = None  # a name given outright (an unnamed office holder: `the King`)
 
     def add(self, c: Cand, track: bool = True) -> None:
         """Add a mention; `track` keeps its start for `before` (mentions added in text order only)."""

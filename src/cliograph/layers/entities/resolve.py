@@ -68,3 +68,20 @@ def _nearest(cache: dict[int, list[int]], cl: Cluster, pos: int) -> tuple[int, i
     if i:
         return (1, starts[i - 1])
     return (0, -starts[0]) if starts else (0, -(10 ** 12))
+
+
+def titled_descriptions(descs: list[Cand], resolved: set[int], text: str) -> list[Cluster]:
+    """`the King`, `the Emperor`, `the Mayor` with a capital: one known person the text never names. Each
+    such unresolved description becomes an actor of its own, one per title."""
+    out: dict[str, Cluster] = {}
+    for d in descs:
+        if id(d) in resolved or not d.name[:1].isupper():
+            continue
+        key = f"title:{d.affiliation or ''}:{d.role}"
+        cl = out.get(key)
+        if cl is None:
+            cl = out[key] = Cluster(key, "person")
+            words = text[d.start:d.end].split()
+            cl.fixed_name = " ".join(["the", *words[1:]])  # `the King`, as a reader would list it
+        cl.add(d)
+    return list(out.values())
