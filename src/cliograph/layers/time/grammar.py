@@ -172,6 +172,9 @@ class Base:
             return None  # the end of a range or ratio whose start was no year
         if nxt in self.V.quantity_nouns or nxt in self.V.units:
             return None
+        if any(self.t[x].cap for x in range(i + 1, min(i + 2, self.n))) and any(
+                self.low(x) in self.V.street_words for x in range(i + 2, min(i + 5, self.n))):
+            return None  # `1600 Pennsylvania Avenue`
         if nxt in (":", "%") or (nxt == "." and i + 2 < self.n and self.t[i + 2].kind == "n" and self.adjacent(i + 2)):
             return None
         if prev in self.V.weak_number_cues and self.is_noun(i + 1) and (

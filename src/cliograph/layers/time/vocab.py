@@ -39,7 +39,7 @@ class Vocab:
         for key in ("vague_counts", "set_dets", "clock_preps", "month_left_context", "may_left_context",
                     "quantity_nouns", "number_cues_before", "weak_number_cues", "attributive_dets",
                     "anchor_blocking_preps", "present_words", "future_aux", "future_lemmas", "deictic_dets",
-                    "holiday_need_context", "amount_words", "count_adjectives", "duration_preps"):
+                    "holiday_need_context", "amount_words", "count_adjectives", "duration_preps", "street_words"):
             setattr(self, key, set(raw[key]))
         self.position_phrases = phrases(raw["position_phrases"])
         self.halves = phrases(raw["halves"])
