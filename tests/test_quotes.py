@@ -97,6 +97,57 @@ def test_quotes(nlp, text, expected, reason):
     assert got == expected, reason
 
 
+# (text, [(quoted words, speaker (actor name, else speaker_text))], reason): speakers no verb gives
+DIALOGUE = [
+    ('"Where were you?" asked Paul Brandt.\n\n"Out," said Otto Lenz.\n\n"Where?" he asked.',
+     [("Where were you?", "Paul Brandt"), ("Out,", "Otto Lenz"), ("Where?", "Paul Brandt")],
+     "a pronoun in a new turn is the party whose turn it is, not the last name"),
+    ('"Where is the key?" I asked.\n\n"In the drawer," said Martha Quill.\n\n"Which drawer?"',
+     [("Where is the key?", "I (narrator)"), ("In the drawer,", "Martha Quill"), ("Which drawer?", "I (narrator)")],
+     "a first-person narrator takes turns like anyone"),
+    ('Martha Quill met Henry Dobbs at the gate.\n\n"Is it far?"\n\n"Two miles," said Henry Dobbs.\n\n'
+     '"Then we walk."',
+     [("Is it far?", None), ("Two miles,", "Henry Dobbs"), ("Then we walk.", "Martha Quill")],
+     "the other party of an exchange is the person last named before it; an opening turn stays open"),
+    ('Clara Voss sighed. "Not again."', [("Not again.", "Clara Voss")], "the subject of the sentence before"),
+    ('The rain kept falling. "Not again."', [("Not again.", None)], "negative: rain is no speaker"),
+    ('Clara Voss came in. Her eyes were red. "Not again."', [("Not again.", "Clara Voss")],
+     "a body part before a quotation: its owner acts, and speaks"),
+    ('Clara Voss put down her cup and said quietly: "Not again."', [("Not again.", "Clara Voss")],
+     "the subject of the clause ending in a colon"),
+    ('"You are late." Clara Voss smiled. "The train was slow."',
+     [("You are late.", "Clara Voss"), ("The train was slow.", "Clara Voss")],
+     "a beat after a closed sentence: its subject speaks before and after it in the paragraph"),
+    ('"You are late," Clara Voss smiled.', [("You are late,", "Clara Voss")],
+     "negative: a manner verb right after a comma attributes"),
+    ('"Stop!" cried a voice from the dark.', [("Stop!", None)], "a voice is no speaker"),
+    ('"Stop!" cried the voice of Martin Hale.', [("Stop!", "Martin Hale")], "the voice of X: X speaks"),
+    ('A girl stood at the door. "Who are you?" she asked.', [("Who are you?", "girl")],
+     "a person noun is what a pronoun points back to when nobody is named"),
+    ('Henry Dobbs came in with the boy. He looked at the boy for a long time. "You may go," he said.',
+     [("You may go,", "Henry Dobbs")], "a chain of subject pronouns leads back to the name, past a nearer object"),
+    ('"What is it?" asked Anna Keller, pointing north.', [("What is it?", "Anna Keller")],
+     "a participle after the verb is no reported clause"),
+]
+
+
+def test_manner_verb_after_a_closed_sentence_is_no_attribution(nlp):
+    doc = analyze(nlp, '"You are late." Clara Voss smiled.')
+    assert [q.speaker_text for q in doc.quotes] == [None]  # the speaker comes from the beat, not a verb
+    doc = analyze(nlp, '"You are late," Clara Voss smiled.')
+    assert [q.speaker_text for q in doc.quotes] == ["Clara Voss"]
+
+
+def test_no_duplicate_dialogue():
+    assert len({c[0] for c in DIALOGUE}) == len(DIALOGUE)
+
+
+@pytest.mark.parametrize("text,expected,reason", DIALOGUE, ids=[c[2] for c in DIALOGUE])
+def test_dialogue(nlp, text, expected, reason):
+    got = [(words, speaker) for words, _kind, speaker, _to in rows(analyze(nlp, text))]
+    assert got == expected, reason
+
+
 # (text, mode of each quotation, reason): thought is a mode of speech, never a kind of its own
 MODES = [
     ('"The door is locked," thought Alice Grey.', ["thought"], "a thought verb after the quotation"),

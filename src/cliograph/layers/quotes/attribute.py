@@ -363,7 +363,15 @@ class Reader:
                     return None
                 if s.pos_ == "PRON" and s.lower_ not in ("he", "she", "i", "we"):
                     return None
+                if s.pos_ == "NOUN" and (s.lower_ in self.lex.body or s.lower_ in self.lex.voice):
+                    s = owner(s)  # `Her eyes grew soft.`: she did
+                    if s is None or not lo <= s.i < hi:
+                        return None
                 if s.pos_ not in ("PROPN", "PRON", "NOUN"):
+                    return None
+                if s.pos_ == "NOUN" and s.lower_ not in self.lex.persons and not s.text[:1].isupper():
+                    return None  # `The rain kept falling.`: only a person acts before speaking
+                if s.pos_ == "PRON" and s.lower_ not in ("he", "she", "i", "we", "his", "her", "my"):
                     return None
                 return self.who(s, lo, hi)
         return None

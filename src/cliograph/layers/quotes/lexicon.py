@@ -32,6 +32,7 @@ class Lexicon:
     pronouns: dict
     not_speakers: frozenset[str]
     voice: frozenset[str]
+    body: frozenset[str]
     persons: frozenset[str]
 
     def frame(self, lemma: str) -> bool:
@@ -53,6 +54,6 @@ def lexicon() -> Lexicon:
         speech_nouns=s(f["speech_nouns"]), title_cues=s(f["title_cues"]), elisions=s(f["elisions"]),
         first_second=s(f["first_second_person"]), male=s(g["male_names"]), female=s(g["female_names"]),
         male_titles=s(g["male_titles"]), female_titles=s(g["female_titles"]), pronouns=dict(g["pronouns"]),
-        not_speakers=s(f["not_speakers"]), voice=s(f["voice_nouns"]),
+        not_speakers=s(f["not_speakers"]), voice=s(f["voice_nouns"]), body=s(f["body_nouns"]),
         persons=s(g["person_nouns"]) | s(g["male_titles"]) | s(g["female_titles"]),
     )

@@ -220,7 +220,7 @@ class Resolver:
         if who is None:
             return None
         if who.pronoun:
-            if who.pronoun == "i" and speaker:
+            if who.pronoun in ("i", "me", "my", "myself") and speaker:
                 return self.local(who, "i")
             return self.pronoun(who.start, who.pronoun, exclude)
         aid = self.ctx.actor_at(who.head_start, who.head_end)
