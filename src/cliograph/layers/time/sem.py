@@ -1,7 +1,7 @@
 """What the grammar found: a candidate expression and the meaning its value is computed from."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .values import When
 
@@ -46,8 +46,7 @@ class Cand:
     mod: str | None = None
     attributive: bool = False  # a year modifying a noun (`the 1964 leadership struggle`)
     aside: bool = False  # in parentheses, or after `since`/`until`: does not move the narrative
-    tense: str | None = None  # past, future, present: the tense of the clause holding it
-    extra: dict = field(default_factory=dict)
+    tense: str | None = None  # past, pluperfect, future, present: the tense of the clause holding it
 
 
 def duration(parts: list[tuple[float | None, str]]) -> str:

@@ -117,13 +117,3 @@ def align(toks: list[Tok], parsed) -> None:
         t.tag, t.dep, t.ent, t.sent = name(tags[j]), name(deps[j]), name(ents[j]), sent_ids[j]
     for i, t in enumerate(toks):
         t.head = first_of.get(heads[owner[i]], -1)
-
-
-def sentence_bounds(toks: list[Tok]) -> list[tuple[int, int]]:
-    """(first, last + 1) token index of each sentence, from the tagger's sentence ids."""
-    out, a = [], 0
-    for i in range(1, len(toks) + 1):
-        if i == len(toks) or toks[i].sent != toks[a].sent:
-            out.append((a, i))
-            a = i
-    return out

@@ -53,9 +53,6 @@ class Vocab:
         self.holidays = phrases(raw["holidays"])
         self.vague_phrases = phrases({k: None for k in raw["vague_counts"]})
 
-    def month(self, low: str) -> int | None:
-        return self.months.get(low)
-
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(t.low for t in tokenize(phrase))
