@@ -14,7 +14,7 @@ from .casing import Rereader
 from .cluster import Clusterer, common_word, propagate, relabel, vote_labels
 from .extract import Extractor, Found
 from .gazetteer import Gazetteer, gazetteer_from_env, load_gazetteer
-from .lexicon import common_nouns, lexicon
+from .lexicon import common_words, lexicon
 from .resolve import resolve_descriptions, titled_descriptions
 
 __all__ = ["ActorsLayer", "Gazetteer", "load_gazetteer", "make_layer"]
@@ -32,7 +32,7 @@ class ActorsLayer:
 
     def paragraph(self, ctx, offset: int, parsed) -> None:
         if self.extractor.nouns is None:
-            self.extractor.nouns = common_nouns(ctx.nlp)
+            self.extractor.nouns, self.extractor.verbs = common_words(ctx.nlp)
         self.extractor.paragraph(parsed, offset, self.found)
         if ctx.nlp is not None:
             self.reread.note(parsed, offset, self.lex.acronyms)

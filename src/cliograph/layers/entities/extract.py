@@ -32,7 +32,8 @@ class Extractor:
     def __init__(self, lex: Lexicon, nouns: frozenset[str] | None = frozenset()) -> None:
         self.lex = lex
         self.sent = 0
-        self.nouns = nouns  # common nouns of the model's lemmatizer tables
+        self.nouns = nouns  # common nouns and verbs of the model's lemmatizer tables
+        self.verbs: frozenset[str] = frozenset()
 
     def paragraph(self, parsed, offset: int, found: Found) -> None:
         lex = self.lex
@@ -70,7 +71,7 @@ class Extractor:
             if all(lex.title(parsed[k].text) or norm(parsed[k].text) in lex.postnominals or
                    norm(parsed[k].text) in lex.not_names for k in range(i, j)):
                 continue  # `Esq`, `Captain`, `B.C.` alone: not a name
-            if j - i == 1 and (parsed[i].tag_ in ("VBD", "VBN", "VBG") or self._plural_noun(parsed, i, e.label_)):
+            if j - i == 1 and (self._verb_form(parsed[i]) or self._plural_noun(parsed, i, e.label_)):
                 continue  # `Resolved, That ...`, `Sovereigns`, `Yachts`: words, not names
             j = self._join_broken(parsed, i, j)
             label = e.label_
@@ -106,6 +107,17 @@ class Extractor:
         out.sort(key=lambda c: (c.start, -c.end))
         found.cands.extend(out)
         self._loose(parsed, offset, owner, found, sent_of)
+
+    def _verb_form(self, t) -> bool:
+        """A verb's past form (`Resolved`, `Ordered`), by its tag or by the verbs the model knows. Not -ing
+        forms: towns and families are called `Reading` and `Browning`."""
+        if t.tag_ in ("VBD", "VBN"):
+            return True
+        low = t.text.lower()
+        if norm(low) in self.lex.given or not low.endswith("ed") or len(low) < 6:
+            return False
+        stem = low[:-2]
+        return any(x in self.verbs for x in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""))
 
     def _plural_noun(self, doc, i: int, label: str) -> bool:
         """A capitalized plural of a common noun, not after `the` (`the Alps` stays a name)."""
@@ -329,7 +341,8 @@ class Extractor:
             if m == k or m - k > 3 or m < n and not (doc[m].is_punct and doc[m].text in ",.;:)"):
                 continue
             if any(doc[x].text.lower() in lower or not doc[x].is_alpha and "-" not in doc[x].text
-                   for x in range(k, m)):
+                   for x in range(k, m)) or m - k == 1 and (self._plural_noun(doc, k, "GPE") or
+                                                             self._verb_form(doc[k])):
                 continue
             c = self._cand(doc, offset, k, m, "GPE", sent_of)
             c.strong = True

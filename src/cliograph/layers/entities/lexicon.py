@@ -127,10 +127,10 @@ def _add_names(lex: Lexicon, c: Canonical, names: list[str]) -> None:
 
 
 @lru_cache(maxsize=4)
-def common_nouns(nlp) -> frozenset[str]:
-    """The common nouns the model's lemmatizer knows (WordNet's), or none for a model without them."""
+def common_words(nlp) -> tuple[frozenset[str], frozenset[str]]:
+    """The common nouns and verbs the model's lemmatizer knows (WordNet's), or none for a model without them."""
     try:
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        return frozenset(table["noun"])
+        return frozenset(table["noun"]), frozenset(table["verb"])
     except Exception:  # a blank or custom pipeline: no such table
-        return frozenset()
+        return frozenset(), frozenset()
