@@ -158,3 +158,33 @@ def test_cli_bad_gazetteer_exits_2(tmp_path):
     assert r.returncode == 2 and b"reg.csv" in r.stderr
     r = cli("analyze", str(src), "--gazetteer", str(bad))
     assert r.returncode == 2 and b"reg.csv" in r.stderr
+
+
+# (text, word that must not be an actor, reason)
+NOT_ACTORS = [
+    ("The members met in the hall. Resolved, That the meeting adjourn until May.", "Resolved",
+     "a capitalized past participle opening a resolution"),
+    ("A silver cup will be sailed for by Yachts not exceeding ten tons.", "Yachts", "a capitalized plural noun"),
+    ("The boats must be the property of Gentlemen. Entrance one pound.", "Gentlemen",
+     "a plural noun after `of` is no place"),
+    ("In 331 B.C. Alexander marched out of Egypt upon Babylon.", "B.C. Alexander", "an era marker is no name"),
+    ("Courier arrived late. The courier was tired.", "Courier", "a common word opening a sentence"),
+]
+
+
+def test_not_actors_table_has_no_duplicates():
+    assert len({r[0] for r in NOT_ACTORS}) == len(NOT_ACTORS)
+
+
+@pytest.mark.parametrize("text,word,reason", NOT_ACTORS, ids=[r[1] for r in NOT_ACTORS])
+def test_not_actors(nlp, text, word, reason):
+    doc, _ = analyze(nlp, text)
+    assert word not in {a.name for a in doc.actors}, reason
+    assert not any(m.text == word for a in doc.actors for m in a.mentions), reason
+
+
+def test_places_after_place_prepositions(nlp):
+    doc, _ = analyze(nlp, "Mr. John Pickstone, of Hyde, spoke first, and Mr. Rowe, ironfounder, of Yeovil, replied.")
+    types = {a.name: a.type for a in doc.actors}
+    assert types.get("Hyde") == "GPE" and types.get("Yeovil") == "GPE"
+    assert types.get("John Pickstone") == "PERSON"
