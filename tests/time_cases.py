@@ -89,6 +89,12 @@ HISTORY = [
     ("On 9 June 1815 the act was signed. On the 18th the armies met.", "",
      "9 June 1815=1815-06-09; the 18th=1815-06-18", "a later day of the same month"),
     ("The attack fell on the 24th Division.", "", "", "an ordinal naming a unit"),
+    ("Men first farmed some six thousand years ago.", "", "some six thousand years ago=PAST_REF/APPROX",
+     "the writer's `ago` counts from the writing, unknown without a document date"),
+    ('In 1956 the congress met. "Two years ago we were weak," he said.', "", "1956=1956; Two years ago=1954",
+     "inside a quotation `ago` counts from the speaker's time"),
+    ("In 1833 the act passed. Man appeared 600,000 years ago.", "", "1833=1833; 600,000 years ago=PAST_REF",
+     "no narrative reaches back that far"),
     # years that do not move the narrative
     ("On July 16 the order came. Supporters in the 1964 leadership struggle blamed him. In November 1960 they met.",
      "", "July 16=1960-07-16; 1964=1964; November 1960=1960-11", "an attributive year does not anchor"),

@@ -84,8 +84,9 @@ class Resolver:
             return
         ref = self.reference_for(it)
         if ref is None:
-            if sem.kind == "rel" and sem.base == "dct" and sem.value and not it.quoted:
-                it.value, it.confidence = sem.value, 0.6
+            if sem.kind == "rel" and sem.base == "dct" and not it.quoted:
+                it.value = sem.value or ("PAST_REF" if sem.n < 0 else "FUTURE_REF" if sem.n > 0 else "PRESENT_REF")
+                it.confidence = 0.6
                 return
             self.pending.append(it)
             return
@@ -119,6 +120,8 @@ class Resolver:
             return self.anchor or self.dct_ref() or self.hint_ref() or Ref(When("Y", y=1999), None)
         live = self.anchor if self.anchor is not None and not self.stale else None
         if sem.base == "dct":
+            if sem.kind == "rel" and not it.quoted:
+                return self.dct_ref()  # the writer's `ago` and `yesterday` count from the writing, not the story
             return self.dct_ref() or live
         if sem.base == "anchor" or sem.kind == "vague":
             return live or self.dct_ref()
@@ -186,6 +189,9 @@ class Resolver:
                 w = replace(w, pod=sem.pod, hm=sem.hm)
             else:
                 w, exact = When("D", pod=sem.pod, hm=sem.hm), False
+        if w.y is not None and abs(w.y) > 9999:  # beyond four-digit years: only the direction is kept
+            it.value, it.confidence = "PAST_REF" if w.y < 0 else "FUTURE_REF", conf * 0.5
+            return
         it.when = w
         it.value = w.value()
         it.confidence = conf if exact else conf * 0.6
