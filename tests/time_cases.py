@@ -114,6 +114,8 @@ HISTORY = [
     ("By the 19th century the canal was silted.", "", "the 19th century=18", "numbered century"),
     ("A 19th-century map showed the border.", "", "19th-century=18", "adjectival century"),
     ("The twenty-first century began quietly.", "", "The twenty-first century=20", "compound ordinal century"),
+    ("Mills spread in the third quarter of the eighteenth century.", "", "the eighteenth century=17",
+     "a quarter of a century is no calendar quarter"),
     ("The temple was built in the 5th century B.C. by the city.", "", "the 5th century B.C.=-04",
      "a century before the era"),
     ("Caesar was killed in 44 B.C. in Rome.", "", "44 B.C.=-0043", "a year before the era"),

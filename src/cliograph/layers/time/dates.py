@@ -374,8 +374,8 @@ class Dates(Base):
                 j, y = yy
             elif self.low(j + 1) == "the" and self.low(j + 2) == "year":
                 j += 3
-            elif half:
-                return None  # `the first half of the match`
+            else:
+                return None  # `the first half of the match`, `the third quarter of the century`
         elif half:
             return None
         w = When("H", y=y, h=o[1]) if half else When("Q", y=y, q=o[1])
