@@ -56,7 +56,8 @@ def timeline(file, reference_date, year_hint, undated, as_json, model):
     """List the dated facts of FILE in time order: quotations and events, with page and notes.
 
     FILE is a text to analyze, or a `cliograph/1` JSON file written by `analyze`. A quotation takes the
-    date of the nearest time expression in its paragraph, else the narrative time where it stands.
+    date of the nearest time expression in its sentence, else the narrative time where it stands; an
+    event its own date, else the narrative time.
 
     Example: cliograph timeline chapter.txt --year-hint 1960
     """
