@@ -66,6 +66,8 @@ ALIASES = [
     ("The CPSU and the CCP exchanged letters all summer.", "CPSU", 0, "Communist Party of the Soviet Union",
      "party acronym the model does not tag"),
     ("The East Germans agreed.", "East Germans", 0, "East Germany", "historical state by its two-word demonym"),
+    ("Moscow sent a letter to the CCP Central Committee in June.", "CCP Central Committee", 0,
+     "Chinese Communist Party", "a party's organ acts for the party"),
 ]
 
 

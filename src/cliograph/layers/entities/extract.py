@@ -386,12 +386,16 @@ class Extractor:
                 c.label = next(ch.ent_type_ for ch in t.children if ch.dep_ == "conj" and ch.ent_type_)
 
     def _acronym_part(self, doc, offset: int, i: int, j: int, c: Cand, out: list) -> None:
-        """`CCP Central Committee`: the party named inside a body's name is a mention of the party."""
+        """`CCP Central Committee`, `CPSU Presidium`: a party's organ acts for the party (as `the Soviet
+        government` for the state); in another body's name (`CCP Youth League`) the party is a mention too."""
         if c.label != "ORG" or j - i < 2:
             return
         k = i + (doc[i].lower_ == "the")
         canon = self.lex.canonical(doc[k].text)
         if k < j - 1 and canon and canon.type == "ORG" and doc[k].text.isupper():
+            if all(doc[x].lower_ in self.lex.organ_words for x in range(k + 1, j)):
+                c.kind, c.state = "collective", canon.id  # the party's own organ speaks for the party
+                return
             p = Cand(start=offset + doc[k].idx, end=offset + doc[k].idx + len(doc[k].text), label="ORG",
                      name_start=offset + doc[k].idx, name_end=offset + doc[k].idx + len(doc[k].text),
                      name=doc[k].text, kind="part", sent=c.sent, clause=c.clause)

@@ -57,6 +57,7 @@ class Lexicon:
     not_names: frozenset[str] = frozenset()
     given_abbreviations: frozenset[str] = frozenset()
     person_verbs: frozenset[str] = frozenset()
+    organ_words: frozenset[str] = frozenset()
     given: frozenset[str] = frozenset()
     family_first: frozenset[str] = frozenset()
     # name_key -> Canonical for state names and aliases, organisation names and acronyms
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         not_names=frozenset(t["not_names"]),
         given_abbreviations=frozenset(t["given_abbreviations"]),
         person_verbs=frozenset(t["person_verbs"]),
+        organ_words=frozenset(t["organ_words"]),
         given=_words("given_names.txt") | _words("given_extra.txt") | frozenset(t["given_abbreviations"]),
         family_first=_words("family_first.txt"),
     )
