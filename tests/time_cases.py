@@ -125,6 +125,13 @@ HISTORY = [
     ("Printing reached the city c. 1450.", "", "c. 1450=1450/APPROX", "circa"),
     ("Around 1500 the empire fell.", "", "Around 1500=1500/APPROX", "around a year"),
     ("In mid-1961 the line hardened.", "", "mid-1961=1961/MID", "mid year"),
+    ("In the mid-1950s the alliance held.", "", "the mid-1950s=195/MID", "mid decade"),
+    ("In the first months of 1960 the alliance frayed.", "", "the first months of 1960=1960/START",
+     "the first months of a year"),
+    ("In 1960 the harvest failed. In the autumn the army moved.", "", "1960=1960; the autumn=1960-FA",
+     "`the autumn` after `in`"),
+    ("Output rose in the second half of the decade.", "", "the second half of the decade=XXX/END",
+     "a half of the narrative decade, unknown here"),
     ("In early 1962 the talks resumed.", "", "early 1962=1962/START", "early year"),
     ("By late 1962 the quarrel was open.", "", "late 1962=1962/END", "late year"),
     # durations, sets and vague references

@@ -342,7 +342,7 @@ class Dates(Base):
             return of_year(cal(i, of_year.j, When("S", season=code)))
         if det is None:
             prev = self.low(i - 1)
-            if code == "FA" or self.is_noun(j) or self.low(j) == "of":
+            if self.low(k) == "fall" or self.is_noun(j) or self.low(j) == "of":
                 return None  # `the fall of Paris`, `the summer palace`
             if not (prev in ("in", "during", "by", "until", "till", "through", "throughout", "over", "since",
                              "before", "after", "that", "this", "early", "late", "all") or k > i and prev in (

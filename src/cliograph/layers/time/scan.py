@@ -17,8 +17,8 @@ POS_UNITS = {"year": "Y", "month": "M", "week": "W", "decade": "DE", "century": 
 class Scanner(Dates, Relative):
     def best(self, i: int) -> Cand | None:
         found = None
-        for parse in (self.position, self.approx, self.earlier_later, self.clock, self.full_date, self.weekday,
-                      self.quarter, self.holiday, self.century, self.decade, self.season, self.year_expr,
+        for parse in (self.quarter, self.position, self.approx, self.earlier_later, self.clock, self.full_date,
+                      self.weekday, self.holiday, self.century, self.decade, self.season, self.year_expr,
                       self.month_alone, self.day_alone, self.count_unit, self.deictic_word, self.det_unit, self.anaphoric,
                       self.day_before, self.sets, self.refs, self.event_rel):
             c = parse(i)
