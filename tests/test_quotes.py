@@ -126,6 +126,10 @@ DIALOGUE = [
      "a person noun is what a pronoun points back to when nobody is named"),
     ('Henry Dobbs came in with the boy. He looked at the boy for a long time. "You may go," he said.',
      [("You may go,", "Henry Dobbs")], "a chain of subject pronouns leads back to the name, past a nearer object"),
+    ('Otto Lenz sat by the fire.\n\n"Where were you?" asked Paul Brandt.\n\n'
+     '"You will laugh," he replied, "but I was at the mill."',
+     [("Where were you?", "Paul Brandt"), ("You will laugh,", "Otto Lenz"), ("but I was at the mill.", "Otto Lenz")],
+     "the words between two parts belong to the first: both parts are the answering party's"),
     ('"What is it?" asked Anna Keller, pointing north.', [("What is it?", "Anna Keller")],
      "a participle after the verb is no reported clause"),
 ]

@@ -28,8 +28,9 @@ from .resolve import Resolver
 SENT_END = ".!?"
 EXCHANGE_CHARS = 300  # narrative between two turns of one exchange, at most
 SPLIT_CHARS = 120  # the words between the parts of a split quotation, at most
-OWN_CHARS = 150  # a quotation's own attribution, at most
+OWN_CHARS = 300  # a quotation's own attribution (one sentence), at most
 RUN_BACK = 6  # turns looked back for the other party of an exchange
+MANY_SENTENCES = 40  # a "paragraph" of more sentences than this is many paragraphs run together
 
 
 def gap(text: str, a, b) -> str:
@@ -45,7 +46,7 @@ class Paragraphs:
     paragraphs)."""
 
     def __init__(self, text: str, spans: list[tuple[int, int]], sentences: list[int] = ()):
-        self.text, self.spans = text, spans
+        self.text, self.spans, self.sentences = text, spans, sentences
         self.starts = [a for a, _ in spans]
         self._lined: dict[int, bool] = {}
         single = 0
@@ -58,12 +59,14 @@ class Paragraphs:
         return max(bisect_right(self.starts, pos) - 1, 0)
 
     def lined(self, k: int) -> bool:
-        """Many lines, nearly all ending a sentence: line breaks may be paragraph breaks or not."""
+        """Not one paragraph but many run together: lines that nearly all end a sentence, or more
+        sentences than any paragraph holds. Its sentence breaks may be paragraph breaks or not."""
         if k not in self._lined:
             a, z = self.spans[k] if k < len(self.spans) else (0, 0)
             lines = [x.rstrip() for x in self.text[a:z].split("\n") if x.strip()]
             ends = sum(1 for x in lines if x[-1] in SENT_END + "\"'”’:;)")
-            self._lined[k] = len(lines) >= 4 and ends >= 0.8 * len(lines)
+            count = bisect_right(self.sentences, z - 1) - bisect_right(self.sentences, a)
+            self._lined[k] = (len(lines) >= 4 and ends >= 0.8 * len(lines)) or count >= MANY_SENTENCES
         return self._lined[k]
 
     def unsure(self, a: int, b: int, g: str) -> bool:
@@ -71,7 +74,7 @@ class Paragraphs:
         ka, kb = self.index(a), self.index(b)
         if ka != kb:
             return self.sentence_pars
-        return "\n" in g and self.lined(kb)
+        return self.lined(kb)
 
 
 def link(a, b, text: str, pars: Paragraphs) -> str:
@@ -84,7 +87,7 @@ def link(a, b, text: str, pars: Paragraphs) -> str:
     ends = sum(g.count(ch) for ch in SENT_END)
     if a.cue is not None and a.cue.how == "after" and len(g.strip()) <= OWN_CHARS and ends <= 1:
         if pars.unsure(a.end_mark, b.raw.open_pos, g):
-            return "turn" if text[a.raw.start:a.raw.end].rstrip().endswith("?") else "same"
+            return "turn?" if text[a.raw.start:a.raw.end].rstrip().endswith("?") else "same?"
         return "turn" if ka != kb else "same"
     if len(g) > EXCHANGE_CHARS or ends > 3:
         return "break"
@@ -95,24 +98,26 @@ def settle(items: list, res: Resolver, text: str, pars: Paragraphs) -> None:
     speech = [it for it in items if it.kind == "speech" and not it.raw.nested]
     index = {id(it): n for n, it in enumerate(items)}
     links = ["break"] + [link(speech[n - 1], speech[n], text, pars) for n in range(1, len(speech))]
-    side, run = [0] * len(speech), [0] * len(speech)
-    for n in range(1, len(speech)):
-        k = links[n]
-        run[n] = run[n - 1] + (k == "break")
-        side[n] = 0 if k == "break" else side[n - 1] ^ (k in ("turn", "narr"))
     # every verb's speaker first, so that a later turn can tell whose side an earlier open one is;
     # a pronoun's reading is looked at again below, in the light of the turns before it
     for it in speech:
         c = it.cue
         if c is not None and c.speaker is not None:
             it.speaker = res.actor(c.speaker, speaker=True)
+    _settle_doubts(speech, links)
+    side, run = [0] * len(speech), [0] * len(speech)
+    for n in range(1, len(speech)):
+        k = links[n]
+        run[n] = run[n - 1] + (k == "break")
+        side[n] = 0 if k == "break" else side[n - 1] ^ (k in ("turn", "narr"))
     for n, it in enumerate(speech):
         c, prev = it.cue, (speech[n - 1] if n else None)
         if links[n] == "part":
             it.part_of = prev.part_of if prev.part_of is not None else index[id(prev)]
-            if it.speaker is None and (c is None or c.speaker is None):
+            # the words between the parts are the first part's attribution, whichever part they were read with
+            if c is None or c.speaker is None or (c.how == "before" and prev.speaker is not None):
                 it.speaker = prev.speaker
-                if c is None and prev.cue is not None:
+                if (c is None or c.how == "before") and prev.cue is not None:
                     it.cue = prev.cue
             if it.speaker == prev.speaker:
                 it.addressee = prev.addressee
@@ -150,6 +155,31 @@ def settle(items: list, res: Resolver, text: str, pars: Paragraphs) -> None:
         if it.addressee is None and it.speaker is not None and nxt.speaker not in (None, it.speaker) \
                 and links[n + 1] in ("turn", "same"):
             it.addressee = nxt.speaker
+
+
+def _settle_doubts(speech: list, links: list) -> None:
+    """A doubtful break (`turn?`, `same?`) alone between two turns whose speakers the verbs name is what
+    makes the sides come out right: the same speaker at both ends wants an even number of changes."""
+    last = None  # index of the last turn with a speaker, in this exchange
+    doubts: list[int] = []
+    changes = 0
+    for n, it in enumerate(speech):
+        k = links[n]
+        if k == "break":
+            last, doubts, changes = None, [], 0
+        elif k.endswith("?"):
+            doubts.append(n)
+        elif k in ("turn", "narr"):
+            changes += 1
+        if it.speaker is None or it.part_of is not None:
+            continue
+        if last is not None and len(doubts) == 1:
+            differ = it.speaker != speech[last].speaker
+            links[doubts[0]] = "turn" if (changes + 1) % 2 == differ else "same"
+        last, doubts, changes = n, [], 0
+    for n, k in enumerate(links):
+        if k.endswith("?"):
+            links[n] = k[:-1]
 
 
 def _open(it) -> bool:
