@@ -66,6 +66,14 @@ ALIASES = [
     ("The CPSU and the CCP exchanged letters all summer.", "CPSU", 0, "Communist Party of the Soviet Union",
      "party acronym the model does not tag"),
     ("The East Germans agreed.", "East Germans", 0, "East Germany", "historical state by its two-word demonym"),
+    ("General Vo Nguyen Giap commanded the army. Giap chose the valley.", "Giap", 1, "Vo Nguyen Giap",
+     "Vietnamese use: the last part of the name alone"),
+    ("Later Ngo Dinh Diem ruled in Saigon. Diem distrusted his allies.", "Diem", 0, "Ngo Dinh Diem",
+     "a family-first name the model read as an organisation"),
+    ("Truman met Secretary of State Dean Acheson that evening. The Kremlin did not answer.", "Kremlin", 0,
+     "Soviet Union", "the seat of a government as the subject of an act"),
+    ("Truman met Secretary of State Dean Acheson that evening. The Kremlin did not answer.", "State", 0, None,
+     "negative: the department inside an office's title is no actor"),
     ("Moscow sent a letter to the CCP Central Committee in June.", "CCP Central Committee", 0,
      "Chinese Communist Party", "a party's organ acts for the party"),
 ]
@@ -190,3 +198,9 @@ def test_places_after_place_prepositions(nlp):
     types = {a.name: a.type for a in doc.actors}
     assert types.get("Hyde") == "GPE" and types.get("Yeovil") == "GPE"
     assert types.get("John Pickstone") == "PERSON"
+
+
+def test_office_with_its_department_is_a_title(nlp):
+    doc, _ = analyze(nlp, "Truman met Secretary of State Dean Acheson that evening.")
+    acheson = next(a for a in doc.actors if a.name == "Dean Acheson")
+    assert acheson.titles == ["Secretary of State"] and acheson.mentions[0].text == "Dean Acheson"

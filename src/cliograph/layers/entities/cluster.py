@@ -62,6 +62,8 @@ def vote_labels(names: list[Cand], lex: Lexicon) -> dict[str, Counter]:
             p = parse_person(c.name, lex)
             if p and p.full:
                 votes[p.family]["PERSON"] += 2
+                if p.family_first:  # `Giap` of `Vo Nguyen Giap`, `Diem` of `Ngo Dinh Diem`
+                    votes[p.words[-1]]["PERSON"] += 1
     return votes
 
 
@@ -215,6 +217,8 @@ class Clusterer:
             self.by_family[p.family].append(key)
             if p.given and not p.family_first:
                 self.by_given[p.given[0]].append(key)
+            elif p.family_first and len(p.words) > 2:
+                self.by_given[p.words[-1]].append(key)
         elif cl.person is None or len(p.words) > len(cl.person.words):
             cl.person = p
         cl.add(c)

@@ -88,11 +88,12 @@ class Extractor:
                 owner[t.i] = BLOCK  # dates, numbers, works, laws: not names of actors
         self._titled(parsed, offset, owner, cands, add, sent_of)
         self._given_names(parsed, offset, owner, add, sent_of)
+        self._family_first(parsed, offset, owner, add, sent_of, found.lower)
         self._places(parsed, offset, owner, add, sent_of, found.lower)
         out = []
         for i, j, c in cands:
             if c.label == "PERSON":
-                self._title_before(parsed, offset, i, c)
+                self._title_before(parsed, offset, i, c, owner)
                 self._postnominal(parsed, offset, j, c)
             if c.label == "NORP" or lex.demonym(c.name):
                 if collective(lex, parsed, offset, i, j, c, out, sent_of):
@@ -102,6 +103,7 @@ class Extractor:
             self._fix_label(parsed, i, j, c)
             self._acronym_part(parsed, offset, i, j, c, out)
             out.append(c)
+        out = [c for c in out if c.kind != "drop"]
         enumeration(lex, parsed.text, offset, out)
         descriptions(lex, parsed, offset, owner, out, sent_of)
         out.sort(key=lambda c: (c.start, -c.end))
@@ -137,9 +139,10 @@ class Extractor:
 
     def _trim(self, doc, i: int, j: int, label: str) -> tuple[int, int]:
         # the article is not part of a name (`the Soviet Union`), unless capitalized inside a sentence
-        # (`in The Hague`)
+        # (`in The Hague`); nor an adverb opening the sentence (`Later Ngo Dinh Diem`)
         while i < j and (doc[i].text in QUOTE_CHARS or doc[i].is_punct or
-                         (doc[i].text == "the" or doc[i].text == "The" and doc[i].is_sent_start)):
+                         (doc[i].text == "the" or doc[i].text == "The" and doc[i].is_sent_start) or
+                         j - i > 1 and doc[i].is_sent_start and doc[i].pos_ in ("ADV", "SCONJ", "CCONJ", "ADP")):
             i += 1
         while j > i and (doc[j - 1].text in QUOTE_CHARS or doc[j - 1].is_punct and doc[j - 1].text != "." or
                          doc[j - 1].tag_ == "POS" or doc[j - 1].lower_ in ("'s", "’s")):
@@ -186,7 +189,26 @@ class Extractor:
 
     # -- persons
 
-    def _title_before(self, doc, offset: int, i: int, c: Cand) -> None:
+    def _office_of(self, doc, first: int, c: Cand, owner) -> int:
+        """`Secretary of State Dean Acheson`, `Ambassador to Beijing Stepan Chervonenko`: an office with its
+        department or post before a name. Returns the first token of the office (or `first` if none); the
+        department is part of the title, not an actor of its own here."""
+        lex = self.lex
+        m, caps = first - 1, 0
+        while m >= 0 and caps < 3 and is_cap(doc[m]) and not lex.title(doc[m].text):
+            m, caps = m - 1, caps + 1
+        if caps and m >= 1 and doc[m].lower_ == "the":
+            m -= 1
+        if not (caps and m >= 1 and doc[m].lower_ in ("of", "to", "for") and is_cap(doc[m - 1]) and
+                (lex.title(doc[m - 1].text) or {}).get("kind") in ("office", "rank", "noble")):
+            return first
+        for x in range(m + 1, first):
+            if owner[x] is not None and owner[x] is not c and owner[x].label in ("ORG", "GPE", "LOC"):
+                if owner[x].label == "ORG":
+                    owner[x].kind = "drop"  # `State` of `Secretary of State`
+        return m - 1
+
+    def _title_before(self, doc, offset: int, i: int, c: Cand, owner) -> None:
         """Take the title words right before a name into the mention (`Foreign Minister Chen Yi`)."""
         lex = self.lex
         k = i
@@ -214,6 +236,10 @@ class Extractor:
             else:
                 break
         has_title = k > i
+        office = self._office_of(doc, first, c, owner) if k == i else first
+        detached = office < first
+        if detached:
+            first, has_title = office, True
         while first > 0:
             b, t = self._word_before(doc, first)
             w = norm(t.text)
@@ -226,7 +252,8 @@ class Extractor:
             first = b
         if first < k and has_title:
             c.title = doc.text[doc[first].idx:c.name_start - offset].strip()
-            c.start = offset + doc[first].idx
+            if not detached:  # an office with its post is recorded, the mention stays the name
+                c.start = offset + doc[first].idx
             c.strong = True
             for x in range(first, k):
                 g = (lex.title(doc[x].text) or {}).get("gender")
@@ -305,6 +332,27 @@ class Extractor:
                 self._affiliation(doc, t.i, c)
             add(k, m, c)
 
+    def _family_first(self, doc, offset: int, owner, add, sent_of, lower: set[str]) -> None:
+        """`Ngo Dinh Diem`, `Zhou Enlai`: a family name written first and one or two syllables after it."""
+        lex = self.lex
+        n, i = len(doc), 0
+        while i < n:
+            t = doc[i]
+            if owner[i] is not None or not is_cap(t) or t.lower_ not in lex.family_first or t.is_sent_start:
+                i += 1
+                continue
+            m = self._run(doc, i, owner)
+            if self._family_first_name([doc[x].text for x in range(i, m)], lower):
+                add(i, m, self._cand(doc, offset, i, m, "PERSON", sent_of))
+            i = max(m, i + 1)
+
+    def _family_first_name(self, words: list[str], lower: set[str]) -> bool:
+        lex = self.lex
+        return 2 <= len(words) <= 3 and words[0].lower() in lex.family_first and \
+            all(w.isalpha() or "-" in w for w in words) and not any(
+                w.lower() in lower or norm(w) in lex.given or w.lower() in lex.place_words or lex.title(w) or
+                lex.canonical(w) or lex.demonym(w) for w in words[1:])
+
     def _given_names(self, doc, offset: int, owner, add, sent_of) -> None:
         """`ROBERT HAMILTON`, `Simeon Colton`: a known given name and a capitalized surname after it."""
         lex = self.lex
@@ -374,6 +422,9 @@ class Extractor:
             c.label = "EVENT"  # `the twenty-second Congress`: a meeting, not the body
             return
         key = c.name.casefold()
+        if c.label in ("ORG", "GPE", "NORP") and j - i > 1 and self._family_first_name(c.name.split(), set()):
+            c.label = "PERSON"  # `Ngo Dinh Diem` read as an organisation
+            return
         if c.label in ("ORG", "PERSON", "NORP", "LOC") and key in lex.capitals and not c.title:
             c.label = "GPE"
             return

@@ -52,6 +52,8 @@ def compatible(single: PersonName, full: PersonName) -> int:
         return 2
     if not full.family_first and full.given and w == full.given[0]:
         return 1
+    if full.family_first and len(full.words) > 2 and w == full.words[-1]:
+        return 1  # Vietnamese use: `Giap` for `Vo Nguyen Giap`
     return 0
 
 
