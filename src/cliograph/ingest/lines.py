@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from statistics import median
 
 from .vocab import ROMAN, page_line_res
@@ -12,36 +11,31 @@ _BREAK = re.compile(r"\r\n|\n|\r|\f|\v|\x1c|\x1d|\x1e|\x85|\u2028|\u2029")
 _NUM_LINE = re.compile(r"^\s*(\d{1,4})\s*$")
 _SUP_LINE = re.compile(r"^\s*([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\s*$")
 _HEAD_NUM_FIRST = re.compile(r"^\s*(\d{1,4}|[ivxlcIVXLC]{1,7})\s{2,}(\S.{2,70}?)\s*$")
+_ROMAN_CHARS = frozenset("ivxlcIVXLC")
 _HEAD_NUM_LAST = re.compile(r"^\s*(\S.{2,70}?)\s{2,}(\d{1,4}|[ivxlcIVXLC]{1,7})\s*$")
 
 
-@dataclass
 class Line:
-    start: int  # source offset of the first character
-    end: int  # source offset after the content (before the break)
-    stop: int  # source offset after the break
-    text: str
-    formfeed: bool = False  # the line ends with a form feed
-    kind: str = "text"  # text, blank, marker, head, folio, numline
-    label: str | None = None
+    """One source line: `start`/`end` its content with the break excluded, `stop` after the break."""
 
-    @property
-    def content(self) -> tuple[int, int]:
-        """Source range of the line without its leading and trailing whitespace."""
-        c = self.__dict__.get("_content")
-        if c is None:
-            t = self.text
-            a = len(t) - len(t.lstrip())
-            c = self.__dict__["_content"] = (self.start + a, self.start + max(a, len(t.rstrip())))
-        return c
+    __slots__ = ("start", "end", "stop", "text", "formfeed", "kind", "label", "content")
+
+    def __init__(self, start: int, end: int, stop: int, text: str, formfeed: bool = False) -> None:
+        self.start, self.end, self.stop, self.text, self.formfeed = start, end, stop, text, formfeed
+        self.kind = "text"  # text, blank, marker, head, folio, numline
+        self.label: str | None = None
+        # source range of the line without its leading and trailing whitespace
+        a = len(text) - len(text.lstrip())
+        self.content = (start + a, start + max(a, len(text.rstrip())))
 
 
 def split_lines(src: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
     for m in _BREAK.finditer(src):
-        out.append(Line(pos, m.start(), m.end(), src[pos:m.start()], formfeed=m.group() == "\f"))
-        pos = m.end()
+        a, z = m.span()
+        out.append(Line(pos, a, z, src[pos:a], z - a == 1 and src[a] == "\f"))
+        pos = z
     if pos < len(src):
         out.append(Line(pos, len(src), len(src), src[pos:]))
     return out
@@ -78,15 +72,16 @@ def classify(lines: list[Line]) -> None:
         if not s:
             ln.kind = "blank"
             continue
-        label = _page_label(s)
-        if label is not None:
-            ln.kind, ln.label = "marker", label
-            continue
-        m = _NUM_LINE.match(s) or _SUP_LINE.match(s)
-        if m:
-            ln.kind, ln.label = "numline", m.group(1)
-            continue
-        if len(s) <= 80:
+        if len(s) <= 24:  # markers and number lines are short
+            label = _page_label(s)
+            if label is not None:
+                ln.kind, ln.label = "marker", label
+                continue
+            m = _NUM_LINE.match(s) or _SUP_LINE.match(s)
+            if m:
+                ln.kind, ln.label = "numline", m.group(1)
+                continue
+        if len(s) <= 80 and (s[0].isdigit() or s[-1].isdigit() or s[0] in _ROMAN_CHARS or s[-1] in _ROMAN_CHARS):
             hs = _head_shape(ln.text)
             if hs:
                 head_of[i] = hs
