@@ -74,6 +74,8 @@ ALIASES = [
      "Soviet Union", "the seat of a government as the subject of an act"),
     ("Truman met Secretary of State Dean Acheson that evening. The Kremlin did not answer.", "State", 0, None,
      "negative: the department inside an office's title is no actor"),
+    ("The government of Imre Nagy fell in November. Nagy took refuge in an embassy.", "Nagy", 1, "Imre Nagy",
+     "a given name makes a person of what the model read as an organisation"),
     ("Moscow sent a letter to the CCP Central Committee in June.", "CCP Central Committee", 0,
      "Chinese Communist Party", "a party's organ acts for the party"),
 ]

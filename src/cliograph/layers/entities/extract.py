@@ -262,9 +262,12 @@ class Extractor:
 
     @staticmethod
     def _word_before(doc, k: int):
-        """Index and token of the word before token k, an abbreviation's period taken with it (`Capt .`)."""
+        """Index and token of the word before token k, an abbreviation's period taken with it (`Capt .`),
+        a hyphenated title as one (`Secretary - General`)."""
         if k >= 2 and doc[k - 1].text == "." and not doc[k - 2].whitespace_ and doc[k - 2].is_alpha:
             return k - 2, doc[k - 2]
+        if k >= 3 and doc[k - 2].text == "-" and not doc[k - 3].whitespace_ and not doc[k - 2].whitespace_:
+            return k - 3, doc[k - 3]
         return k - 1, doc[k - 1]
 
     def _affiliation(self, doc, first: int, c: Cand) -> None:
@@ -422,8 +425,12 @@ class Extractor:
             c.label = "EVENT"  # `the twenty-second Congress`: a meeting, not the body
             return
         key = c.name.casefold()
-        if c.label in ("ORG", "GPE", "NORP") and j - i > 1 and self._family_first_name(c.name.split(), set()):
-            c.label = "PERSON"  # `Ngo Dinh Diem` read as an organisation
+        words = c.name.split()
+        if c.label in ("ORG", "GPE", "NORP") and 1 < len(words) <= 3 and (
+                self._family_first_name(words, set()) or norm(words[0]) in lex.given and
+                words[-1][:1].isupper() and not lex.canonical(c.name) and
+                not any(w.lower() in lex.place_words or w.lower() in lex.organ_words for w in words)):
+            c.label = "PERSON"  # `Ngo Dinh Diem`, `Imre Nagy` read as an organisation
             return
         if c.label in ("ORG", "PERSON", "NORP", "LOC") and key in lex.capitals and not c.title:
             c.label = "GPE"
