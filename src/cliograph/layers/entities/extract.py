@@ -410,6 +410,11 @@ class Extractor:
                 j - i > 1 and last in lex.facility_words or "-" in last and last.rsplit("-", 1)[1] in lex.facility_words):
             c.label = "FAC"  # `Music Hall`, `Jermyn-street`
             return
+        low = c.name.lower()
+        if c.label in ("ORG", "PERSON") and j - i == 1 and not c.title and not c.strong and \
+                low.endswith(lex.place_suffixes) and len(low) > 6 and norm(low) not in lex.given:
+            c.label = "GPE"  # `Manchester`, `Weymouth`: the ending of a town's name
+            return
         if c.label in ("ORG", "PERSON") and j - i == 1 and not c.title and norm(doc[i].text) not in lex.given and \
                 i > 0 and (doc[i - 1].lower_ in ("in", "at", "near") or
                            doc[i - 1].lower_ == "of" and i > 1 and doc[i - 2].text == ","):

@@ -58,6 +58,7 @@ class Lexicon:
     given_abbreviations: frozenset[str] = frozenset()
     person_verbs: frozenset[str] = frozenset()
     organ_words: frozenset[str] = frozenset()
+    place_suffixes: tuple[str, ...] = ()
     given: frozenset[str] = frozenset()
     family_first: frozenset[str] = frozenset()
     # name_key -> Canonical for state names and aliases, organisation names and acronyms
@@ -103,6 +104,7 @@ def lexicon() -> Lexicon:
         given_abbreviations=frozenset(t["given_abbreviations"]),
         person_verbs=frozenset(t["person_verbs"]),
         organ_words=frozenset(t["organ_words"]),
+        place_suffixes=tuple(t["place_suffixes"]),
         given=_words("given_names.txt") | _words("given_extra.txt") | frozenset(t["given_abbreviations"]),
         family_first=_words("family_first.txt"),
     )
