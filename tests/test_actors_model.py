@@ -206,3 +206,23 @@ def test_office_with_its_department_is_a_title(nlp):
     doc, _ = analyze(nlp, "Truman met Secretary of State Dean Acheson that evening.")
     acheson = next(a for a in doc.actors if a.name == "Dean Acheson")
     assert acheson.titles == ["Secretary of State"] and acheson.mentions[0].text == "Dean Acheson"
+
+
+# (text, word, expected type of its actor, reason)
+TYPES = [
+    ("Creditors: Berrisford, ironfounder, Manchester, dividend paid.", "Manchester", "GPE",
+     "a town's ending makes a place"),
+    ("Mr. Manchester rose to speak.", "Manchester", "PERSON", "negative: a title says person, whatever the ending"),
+    ("The delegates travelled between Leningrad and Minsk.", "Minsk", "GPE", "coordinated with a place"),
+]
+
+
+def test_types_table_has_no_duplicates():
+    assert len({r[0] for r in TYPES}) == len(TYPES)
+
+
+@pytest.mark.parametrize("text,word,typ,reason", TYPES, ids=[f"{r[1]}-{r[2]}" for r in TYPES])
+def test_actor_types(nlp, text, word, typ, reason):
+    doc, ctx = analyze(nlp, text)
+    a = actor_of(doc, ctx, word)
+    assert a is not None and a.type == typ, reason
