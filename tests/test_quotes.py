@@ -130,6 +130,11 @@ DIALOGUE = [
      '"You will laugh," he replied, "but I was at the mill."',
      [("Where were you?", "Paul Brandt"), ("You will laugh,", "Otto Lenz"), ("but I was at the mill.", "Otto Lenz")],
      "the words between two parts belong to the first: both parts are the answering party's"),
+    ('"My dear Henry Dobbs, the house is let," said his lady to him.\n\n"Is it?" he asked.\n\n'
+     '"It is," returned his wife.\n\n"To whom?"',
+     [("My dear Henry Dobbs, the house is let,", "his lady"), ("Is it?", "Henry Dobbs"), ("It is,", "his lady"),
+      ("To whom?", "Henry Dobbs")],
+     "his lady and his wife are one relation; the name called says who him is, the other party"),
     ('"What is it?" asked Anna Keller, pointing north.', [("What is it?", "Anna Keller")],
      "a participle after the verb is no reported clause"),
 ]

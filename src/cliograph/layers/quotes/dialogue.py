@@ -130,7 +130,9 @@ def settle(items: list, res: Resolver, text: str, pars: Paragraphs) -> None:
             if it.speaker is None:
                 it.speaker = _side_guess(speech, links, side, run, n, res)
         if c is not None and c.addressee is not None and it.addressee is None:
-            it.addressee = res.actor(c.addressee, exclude=it.speaker)
+            # `"My dear Mr. Bennet," said his lady to him`: the name called says who `him` is
+            called = it.vocative if c.addressee.pronoun and it.vocative is not None else c.addressee
+            it.addressee = res.actor(called, exclude=it.speaker)
     for it in speech:
         if _open(it) and it.speaker is None and it.tail is not None:
             it.speaker = res.actor(it.tail, speaker=True)
@@ -207,9 +209,9 @@ def _pronoun_turn(speech: list, links: list, side: list, run: list, n: int, res:
         if k == "same" and prev is not None and res.fits(prev, who.pronoun):
             return prev
         if k == "turn":
-            guess = _nearest(speech, side, run, n)
-            if guess is not None and guess != prev and res.fits(guess, who.pronoun):
-                return guess
+            for guess in (_nearest(speech, side, run, n), speech[n - 1].addressee):
+                if guess is not None and guess != prev and res.fits(guess, who.pronoun):
+                    return guess  # the party whose turn it is, or whom the last turn spoke to
             return res.actor(who, speaker=True, exclude=prev)
     return res.actor(who, speaker=True)
 
@@ -243,7 +245,9 @@ def _side_guess(speech: list, links: list, side: list, run: list, n: int, res: R
             guess = res.actor(prev.vocative, exclude=prev.speaker)
         elif prev.speaker is not None:
             first = run.index(run[n], max(0, n - 4 * RUN_BACK))  # the exchange's first turn, or one well before
-            guess = res.recent(speech[first].raw.open_pos, prev.speaker)
+            # whom someone in the exchange spoke to, else the person last named before it
+            spoken_to = [m.addressee for m in speech[first:n] if m.addressee not in (None, prev.speaker)]
+            guess = spoken_to[-1] if spoken_to else res.recent(speech[first].raw.open_pos, prev.speaker)
     called = res.actor(it.vocative) if it.vocative is not None else None
     if guess is not None and guess == called:
         # the quotation calls that person by name: it is spoken to them, by the other party

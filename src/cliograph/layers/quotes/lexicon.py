@@ -33,6 +33,7 @@ class Lexicon:
     not_speakers: frozenset[str]
     voice: frozenset[str]
     body: frozenset[str]
+    relation: dict
     persons: frozenset[str]
 
     def frame(self, lemma: str) -> bool:
@@ -55,5 +56,6 @@ def lexicon() -> Lexicon:
         first_second=s(f["first_second_person"]), male=s(g["male_names"]), female=s(g["female_names"]),
         male_titles=s(g["male_titles"]), female_titles=s(g["female_titles"]), pronouns=dict(g["pronouns"]),
         not_speakers=s(f["not_speakers"]), voice=s(f["voice_nouns"]), body=s(f["body_nouns"]),
+        relation={w.lower(): grp[0] for grp in reversed(g["same_relation"]) for w in grp},
         persons=s(g["person_nouns"]) | s(g["male_titles"]) | s(g["female_titles"]),
     )

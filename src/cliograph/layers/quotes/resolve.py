@@ -15,6 +15,7 @@ from .attribute import Who
 from .lexicon import Lexicon
 
 PLURAL_LABELS = frozenset(("NORP", "ORG", "GPE"))
+POSSESSIVE = frozenset(("his", "her", "my", "your", "their", "our"))
 LOOKBACK_CHARS = 3000
 LOOKBACK_MENTIONS = 40
 CHAIN_HOPS = 8  # `he` ... `he` ... `he`: how far a chain of subject pronouns is followed back
@@ -227,7 +228,7 @@ class Resolver:
         if aid is None and who.head_lower and who.head_lower not in self.lex.first_second:
             aid = self.noun(who, exclude)
         if aid is None and speaker and not who.plural:
-            aid = self.local(who, who.head_lower)
+            aid = self.local(who, self._key(who))
         return aid if aid != exclude else None
 
     def claim(self, aid: str | None, who: Who | None) -> None:
@@ -255,6 +256,13 @@ class Resolver:
                     continue  # overlaps a mention the actor has
                 out.append(make_span(doc, s, e, Mention, label=act.type))
             act.mentions = out + old[i:]
+
+    def _key(self, who: Who) -> str:
+        """The word a noun's stand-in actor goes by: `his lady` and `his wife` are one relation."""
+        first = who.text.split(maxsplit=1)[0].lower() if who.text else ""
+        if first in POSSESSIVE and who.head_lower in self.lex.relation:
+            return self.lex.relation[who.head_lower]
+        return who.head_lower
 
     def local(self, who: Who, key: str) -> str | None:
         """An actor for a speaker the actors layer does not list (`the man`, a narrator's `I`).
