@@ -2,16 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 
 import click
 
 from ..errors import CliographError
-
-
-def fail(message: str, code: int = 2) -> None:
-    click.echo(f"cliograph: {message}", err=True)
-    sys.exit(code)
+from .shared import fail  # noqa: F401  (commands import it from here)
 
 
 def _check_date(ctx, param, value):

@@ -6,9 +6,8 @@ import json
 
 import click
 
-from ..errors import CliographError
-from .main import _check_date, cli, fail
-from .shared import load_nlp
+from . import shared
+from .main import _check_date, cli
 
 COLUMNS = ("a", "a_name", "b", "b_name", "month", "cooperation", "conflict", "quotes", "score", "tone",
            "categories", "events", "quote_ids")
@@ -16,25 +15,7 @@ COLUMNS = ("a", "a_name", "b", "b_name", "month", "cooperation", "conflict", "qu
 
 def load_document(path: str, model: str | None, reference_date: str | None):
     """A `cliograph/1` JSON file as it is, or any other input analyzed with every layer."""
-    from ..model import document_from_dict
-
-    if path.lower().endswith(".json"):
-        try:
-            with open(path, encoding="utf-8") as f:
-                data = json.load(f)
-        except OSError as e:
-            fail(f"{path}: cannot read: {e.strerror}")
-        except ValueError as e:
-            fail(f"{path}: not JSON: {e}")
-        if isinstance(data, dict) and data.get("schema") == "cliograph/1":
-            return document_from_dict(data)
-        fail(f"{path}: not a cliograph/1 document (write one with `cliograph analyze FILE -o FILE.json`)")
-    from ..pipeline import analyze_file
-
-    try:
-        return analyze_file(path, reference_date=reference_date, nlp=load_nlp(model))
-    except CliographError as e:
-        fail(str(e))
+    return shared.load_document(path, model, reference_date)[0]
 
 
 def _cell(value) -> str:

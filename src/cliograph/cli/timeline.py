@@ -5,34 +5,16 @@ import json
 
 import click
 
-from ..errors import CliographError
-from .main import _check_date, cli, fail
-from .shared import load_nlp
+from . import shared
+from .main import _check_date, cli
 
 WIDTH = 90  # characters of the quoted words shown per line
 
 
 def load_document(file: str, reference_date, year_hint, model):
     """(document, time_at): a `cliograph/1` JSON file as it is, or a text analyzed with every layer."""
-    if file.endswith(".json"):
-        from ..model import document_from_dict
-
-        try:
-            with open(file, encoding="utf-8") as f:
-                return document_from_dict(json.load(f)), None
-        except (OSError, ValueError, KeyError, TypeError) as e:
-            fail(f"{file}: not a readable cliograph/1 document: {e}")
-    from ..ingest import ingest_file
-    from ..layers import ORDER, run_layers
-
-    nlp = load_nlp(model)
-    try:
-        doc = ingest_file(file, reference_date)
-    except CliographError as e:
-        fail(str(e))
-    doc.source.year_hint = year_hint
-    ctx = run_layers(doc, nlp=nlp, layers=ORDER)
-    return doc, ctx.data.get("time_at")
+    doc, ctx = shared.load_document(file, model, reference_date, year_hint)
+    return doc, ctx.data.get("time_at") if ctx else None
 
 
 def entry_line(e) -> str:
