@@ -148,6 +148,7 @@ REPAIR_CASES = [
     ("China' s security needs grew.", "China's security", "spaced_apostrophe"),
     ("They don' t agree.", "don't agree", "spaced_apostrophe"),
     ("the inter-\nnational situation", "international situation", "dehyphenate"),
+    ("an extra\u00ac\nordinary meeting", "extraordinary meeting", "dehyphenate"),
     ("the e\ufb03cient staff", "efficient staff", "ligature"),
     ("a dif\u00adficult case", "difficult case", "soft_hyphen"),
     ("the caf\u00c3\u00a9 was shut", "caf\u00e9 was shut", "mojibake"),

@@ -375,6 +375,8 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
 
 def _dehyphenate(src: str, prev_end: int, nxt: int, seen: set[str]) -> bool:
     tail = src[max(0, prev_end - 40):prev_end]
+    if tail.endswith("\u00ac") and src[nxt:nxt + 1].isalpha():
+        return True  # the not sign some OCR engines print for a line-end hyphen
     if not tail.endswith("-") or tail.endswith("--"):
         return False
     before = re.search(r"([A-Za-z]*)-$", tail).group(1)
@@ -385,6 +387,9 @@ def _dehyphenate(src: str, prev_end: int, nxt: int, seen: set[str]) -> bool:
 def _join(b: TextBuilder, src: str, prev_end: int, nxt: int, seen: set[str]) -> None:
     """What a line break inside a paragraph becomes: a space, nothing (dehyphenated), or the dash kept."""
     tail = src[max(0, prev_end - 40):prev_end]
+    if tail.endswith("\u00ac") and _dehyphenate(src, prev_end, nxt, seen):
+        b.put("", prev_end - 1, nxt, "dehyphenate")
+        return
     if tail.endswith("-") and not tail.endswith("--"):
         if _dehyphenate(src, prev_end, nxt, seen):
             b.put("", prev_end - 1, nxt, "dehyphenate")
