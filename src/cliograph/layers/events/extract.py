@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .grammar import NAME_ENTS, PLACE_ENTS, Arg, Grammar
 from .lexicon import Lexicon, Pattern
+from .tokens import Para
 
 NEGATED_PATTERN = "negated"
 DIRECT_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "at", "into")
@@ -75,8 +76,8 @@ def stem_forms(word: str) -> tuple[str, ...]:
 class Extractor:
     def __init__(self, lex: Lexicon, parsed, off: int):
         self.lex = lex
-        self.g = Grammar(lex, parsed, off)
-        self.doc = parsed
+        self.doc = Para(parsed)
+        self.g = Grammar(lex, self.doc, off)
         self.absorbed: set[int] = set()
         self._reading: dict[int, Reading] = {}
         self._frame: dict[int, Frame] = {}
@@ -105,7 +106,7 @@ class Extractor:
 
     # -------------------------------------------------------------------- frames
     def verb_key(self, v) -> str:
-        lemma = v.lemma_.lower()
+        lemma = v.lemma
         prt = self.g.child(v, "prt")
         if prt is not None:
             key = f"{lemma} {prt.lower_}"
@@ -120,7 +121,7 @@ class Extractor:
 
     def _verb_frame(self, v) -> Frame:
         g = self.g
-        fr = Frame(key=self.verb_key(v), lemma=v.lemma_.lower(), subj=g.subject(v), negated=g.negated_here(v),
+        fr = Frame(key=self.verb_key(v), lemma=v.lemma, subj=g.subject(v), negated=g.negated_here(v),
                    infinitive=g.infinitival(v))
         if g.passive(v):
             o = g.child(v, "nsubjpass") or (v.head if v.dep_ == "acl" else None)
@@ -138,14 +139,14 @@ class Extractor:
             elif d in ("xcomp",) or (d in ("advcl", "ccomp") and g.infinitival(c)):
                 fr.comp = fr.comp or c
             elif d in ("oprd", "attr") or (d == "ccomp" and c.pos_ in ("NOUN", "ADJ")):
-                fr.naming.update(w.lemma_.lower() for w in c.subtree)
+                fr.naming.update(w.lemma for w in c.subtree)
                 fr.naming.update(w.lower_ for w in c.subtree)
             elif d in ("advmod", "npadvmod", "prt"):
                 fr.advmods.add(c.lower_)
         if o is not None:
             for c in o.children:
                 if c.dep_ == "appos":
-                    fr.naming.update(w.lemma_.lower() for w in c.subtree)
+                    fr.naming.update(w.lemma for w in c.subtree)
         return fr
 
     # ----------------------------------------------------------------- patterns
@@ -160,7 +161,7 @@ class Extractor:
             return False
         if p.prep and not any(pr in p.prep and (not p.pobj or self.matches(p.pobj, a)) for pr, a, _ in fr.preps):
             return False
-        if p.complement and (fr.comp is None or not ("*" in p.complement or fr.comp.lemma_.lower() in p.complement)):
+        if p.complement and (fr.comp is None or not ("*" in p.complement or fr.comp.lemma in p.complement)):
             return False
         if p.naming and not any(w in self.lex.classes.get(n.lstrip("@"), ()) for n in p.naming for w in fr.naming):
             return False
@@ -217,8 +218,8 @@ class Extractor:
         """The type a word of a speech act's content points to; a negated word only in its negated sense
         (`will not accept` is a refusal, `do not support` no support)."""
         if self.g.negated_here(w):
-            return self.lex.content_cues.get(f"not {w.lemma_.lower()}")
-        for form in stem_forms(w.lower_) + (w.lemma_.lower(),):
+            return self.lex.content_cues.get(f"not {w.lemma}")
+        for form in stem_forms(w.lower_) + (w.lemma,):
             cat = self.lex.content_cues.get(form)
             if cat:
                 return cat
@@ -281,7 +282,7 @@ class Extractor:
         return out
 
     def meeting_partners(self, noun) -> list[Arg]:
-        if noun.lemma_.lower() not in self.lex.classes.get("meeting", ()):
+        if noun.lemma not in self.lex.classes.get("meeting", ()):
             return []
         out = []
         for c in noun.children:
@@ -335,7 +336,7 @@ class Extractor:
         mode = rd.pattern.patient if rd.pattern else None
         if rd.absorbed is not None:
             self.absorbed.add(rd.absorbed.i)
-            predicate += " " + rd.absorbed.lemma_.lower()
+            predicate += " " + rd.absorbed.lemma
         if rd.comp_reading is not None and rd.pattern is not None and rd.pattern.delegate:
             self.absorbed.add(rd.comp.i)
             comp_fr = self.verb_frame(rd.comp)
@@ -353,7 +354,7 @@ class Extractor:
             givers = [a for p, a, _ in fr.preps if p == "from"]
             agents, patients = givers, agents
         for a in agents:
-            if a.pron and a.hint is None and v.head is not v and v.dep_ in ("ccomp", "advcl", "conj", "xcomp"):
+            if a.pron and a.hint is None and v.dep_ in ("ccomp", "advcl", "conj", "xcomp"):
                 a.hint = g.subject(v.head) if g.is_verb(v.head) else None
         negated = g.negated(v)
         if rd.flipped:
@@ -379,10 +380,10 @@ class Extractor:
             if entry is not None:
                 return n.i - 2, entry
         if n.i >= 1:
-            entry = self.lex.nouns.get(f"{doc[n.i - 1].lower_} {n.lemma_.lower()}")
+            entry = self.lex.nouns.get(f"{doc[n.i - 1].lower_} {n.lemma}")
             if entry is not None:
                 return n.i - 1, entry
-        entry = self.lex.nouns.get(n.lemma_.lower()) or self.lex.nouns.get(n.lower_)
+        entry = self.lex.nouns.get(n.lemma) or self.lex.nouns.get(n.lower_)
         return (n.i, entry) if entry is not None else None
 
     def noun_frame(self, n, entry: dict) -> Frame:
@@ -463,7 +464,7 @@ class Extractor:
         negated = fr.negated or (gov is not None and g.negated(gov) and n.dep_ in ("dobj", "nsubjpass"))
         modality = g.modality(gov) if gov is not None else None
         times = g.time_chain(n)
-        if gov is None or (gov.lemma_.lower() not in self.lex.aspectual and gov.lemma_.lower() not in self.lex.light):
+        if gov is None or (gov.lemma not in self.lex.aspectual and gov.lemma not in self.lex.light):
             times = times[:1]  # `critics in 1970 saw the pull-out as a mistake`: 1970 does not date the pull-out
         return Candidate(trigger=(start, g.tok_span(n)[1]), sentence=g.sentence(n), predicate=entry["verb"],
                          category=category, agents=agents, patients=patients, negated=negated,

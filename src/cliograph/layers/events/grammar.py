@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
+from .tokens import Para, Tok
 
 # dependency labels of clauses: a walk over a clause's own words stops at these
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "pcomp"})
@@ -35,11 +36,11 @@ class Arg:
 
 
 class Grammar:
-    """Helpers over one parsed paragraph; `off` is its clean-text offset."""
+    """Helpers over one parsed paragraph (its `Para` tokens); `off` is its clean-text offset."""
 
-    def __init__(self, lex: Lexicon, parsed, off: int):
+    def __init__(self, lex: Lexicon, para: Para, off: int):
         self.lex = lex
-        self.doc = parsed
+        self.doc = para
         self.off = off
         self._subj: dict[int, Arg | None] = {}
         self._mod: dict[int, tuple[str | None, bool]] = {}
@@ -49,17 +50,17 @@ class Grammar:
 
     # ------------------------------------------------------------------ spans
     def tok_span(self, t) -> tuple[int, int]:
-        return self.off + t.idx, self.off + t.idx + len(t)
+        return self.off + t.idx, self.off + t.end
 
     def range_span(self, a, z) -> tuple[int, int]:
         """Clean span from token a through token z."""
-        return self.off + a.idx, self.off + z.idx + len(z)
+        return self.off + a.idx, self.off + z.end
 
     def sentence(self, t) -> tuple[int, int]:
-        s = t.sent
-        return self.off + s.start_char, self.off + s.end_char
+        a, z = self.doc.sentence(t)
+        return self.off + a, self.off + z
 
-    def arg(self, t, conj: bool = True) -> Arg:
+    def arg(self, t: Tok, conj: bool = True) -> Arg:
         """The argument phrase headed by token t (a relative pronoun stands for the noun it modifies)."""
         key = (t.i, conj)
         got = self._args.get(key)
@@ -68,9 +69,9 @@ class Grammar:
         return got
 
     def _arg(self, t, conj: bool) -> Arg:
-        if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl" and t.head.head is not t:
+        if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl":
             t = t.head.head
-        lemma = t.lemma_.lower()
+        lemma = t.lemma
         people = t.ent_type_ in NAME_ENTS or lemma in self.lex.people or t.lower_ in self.lex.people
         left = t
         for c in t.lefts:  # a possessor counts only before a body of people: `Nasser's government`
@@ -110,7 +111,7 @@ class Grammar:
     def content_noun(self, t):
         """`a series of concessions` -> concessions: look through quantity nouns."""
         for _ in range(3):
-            if t is None or t.lemma_.lower() not in self.lex.classes.get("quantity", ()):
+            if t is None or t.lemma not in self.lex.classes.get("quantity", ()):
                 return t
             of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = self.child(of, "pobj") if of is not None else None
@@ -167,18 +168,18 @@ class Grammar:
         if h is v:
             return None
         if dep in ("xcomp", "ccomp", "advcl") and (dep == "xcomp" or self.infinitival(v)):
-            if h.pos_ == "ADJ" and h.head is not h:  # `was able to sign`, `keen not to break`
+            if h.pos_ == "ADJ":  # `was able to sign`, `keen not to break`
                 s = self.subject(h.head, depth + 1)
-                hl = h.lemma_.lower()
+                hl = h.lemma
                 if s is not None and s.lemma == "it" and hl not in self.lex.implicative and \
                         hl not in self.lex.modality_verbs:
                     return None  # `it is imperative to build`: no doer named
                 return s
-            if h.lemma_.lower() in self.lex.object_control:
+            if h.lemma in self.lex.object_control:
                 o = self.object_of(h)
                 if o is not None:
                     return self.arg(o)
-            preps = self.lex.prep_control.get(h.lemma_.lower(), ())
+            preps = self.lex.prep_control.get(h.lemma, ())
             for c in h.children:  # `called on Britain to withdraw`
                 if c.dep_ == "prep" and c.lower_ in preps and self.child(c, "pobj") is not None:
                     return self.arg(self.child(c, "pobj"))
@@ -192,9 +193,9 @@ class Grammar:
             return self.subject(h, depth + 1)
         if dep == "acl" and v.tag_ == "VBG":
             return self.arg(h)
-        if dep == "pcomp" and h.head is not h and self.is_verb(h.head):  # `after meeting X`
+        if dep == "pcomp" and self.is_verb(h.head):  # `after meeting X`
             g = h.head
-            if g.lemma_.lower() in self.lex.object_control and self.object_of(g) is not None:
+            if g.lemma in self.lex.object_control and self.object_of(g) is not None:
                 return self.arg(self.object_of(g))  # `accused Britain of plotting`
             return self.subject(g, depth + 1)
         return None
@@ -218,9 +219,9 @@ class Grammar:
                 return False
             if t.dep_ == "advcl" and not self.infinitival(t):
                 return False
-            if t.dep_ == "ccomp" and h.lemma_.lower() in self.lex.speech:
+            if t.dep_ == "ccomp" and h.lemma in self.lex.speech:
                 return False
-            hl = h.lemma_.lower()
+            hl = h.lemma
             if t.dep_ != "conj" and hl in self.lex.negating_verbs:
                 return True
             if self.negated_here(h):
@@ -253,15 +254,15 @@ class Grammar:
         h, dep = v.head, v.dep_
         if h is v:
             return own
-        if v.lemma_.lower() in self.lex.speech and any(c.dep_ == "nsubj" and c.i > v.i for c in v.children):
+        if v.lemma in self.lex.speech and any(c.dep_ == "nsubj" and c.i > v.i for c in v.children):
             return own  # `"...," said Chen`: an attribution, whatever clause the parser hung it on
-        hl = h.lemma_.lower()
+        hl = h.lemma
         if dep == "ccomp" and hl in self.lex.speech:
             if own == "conditional":  # `said it would withdraw`: future in the past
                 own = "future"
             return own or self.lex_report()
         if dep in ("xcomp", "ccomp", "advcl", "acomp") and (dep != "advcl" or self.infinitival(v)):
-            if h.pos_ == "ADJ" and h.head is not h:
+            if h.pos_ == "ADJ":
                 if hl in self.lex.modality_verbs:
                     return own or self.lex.modality_verbs[hl]
                 return own or (self.modality(h.head) if hl in self.lex.implicative else "intent")
@@ -317,7 +318,7 @@ class Grammar:
                                              "nsubj", "nsubjpass", "attr", "oprd", "pcomp"):
                 break
             h = x.head
-            while h.head is not h and not self.is_verb(h) and h.pos_ != "ADJ" and h.dep_ in ("prep", "pobj", "pcomp"):
+            while not self.is_verb(h) and h.pos_ != "ADJ" and h.dep_ in ("prep", "pobj", "pcomp"):
                 h = h.head
             if h is x:
                 break
@@ -340,12 +341,11 @@ class Grammar:
                         return self.ent_text(pobj)
         return None
 
-    @staticmethod
-    def ent_text(t) -> str:
+    def ent_text(self, t: Tok) -> str:
         """The named entity holding t, walked out through its I- tokens."""
-        doc, a, z = t.doc, t.i, t.i
+        doc, a, z = self.doc, t.i, t.i
         while doc[a].ent_iob_ == "I" and a > 0:
             a -= 1
         while z + 1 < len(doc) and doc[z + 1].ent_iob_ == "I":
             z += 1
-        return doc[a:z + 1].text
+        return doc.span_text(a, z)
