@@ -19,6 +19,8 @@ NP_LEFT = frozenset(("compound", "amod", "det", "poss", "nmod", "flat", "nummod"
                      "predet"))
 NP_RIGHT = frozenset(("compound", "flat", "prep", "conj", "cc", "nummod", "case", "nn", "appos"))
 WINDOW = 40
+VOCATIVE_LEAD = frozenset(("oh", "o", "ah", "my", "dear", "good", "morning", "night", "well", "yes", "no", "why", ",",
+                           "now", "come", "look", "see", "hello", "hullo", "say", "thank", "thanks", "you"))
 
 
 @dataclass
@@ -377,24 +379,24 @@ class Reader:
         return None
 
     def vocative(self, first: int, last: int) -> Who | None:
-        """A name set off by a comma at the start or end of the quoted words."""
+        """A name set off by commas in the quoted words: at the start (`"Florence, come here."`), or after a
+        clause and before a stop (`"I am not well, Florence."`, `"True, Florence, but..."`). A name after a
+        noun is in apposition (`"my boy, Harvey."`), not called."""
         d = self.doc
         k = first
-        while k <= last and d[k].lower_ in ("oh", "o", "ah", "my", "dear", "good", "morning", "night", "well", "yes",
-                                            "no", "why", ","):
+        while k <= last and d[k].lower_ in VOCATIVE_LEAD:
             k += 1
         j = k
         while j <= last and d[j].pos_ == "PROPN":
             j += 1
         if j > k and j <= last and d[j].text == "," and (k == first or d[k - 1].text in (",", "dear")):
             return self.who(d[j - 1], k, j)
-        # at the end: `..., Sir John,"`
-        j = last
-        while j >= first and d[j].is_punct:
-            j -= 1
-        k = j
-        while k >= first and d[k].pos_ == "PROPN":
-            k -= 1
-        if k < j and k >= first and d[k].text == ",":
-            return self.who(d[j], k + 1, j + 1)
+        for k in range(first + 1, last + 1):
+            if d[k].text != "," or d[k - 1].pos_ in ("NOUN", "PROPN", "DET", "ADP"):
+                continue
+            j = k + 1
+            while j <= last and d[j].pos_ == "PROPN":
+                j += 1
+            if j > k + 1 and (j > last or d[j].text in (",", ".", "!", "?", ";")):
+                return self.who(d[j - 1], k + 1, j)
         return None

@@ -124,7 +124,7 @@ def settle(items: list, res: Resolver, text: str, pars: Paragraphs) -> None:
         elif c is not None and c.speaker is not None and c.speaker.pronoun:
             it.speaker = _pronoun_turn(speech, links, side, run, n, res)
         elif _open(it):
-            if it.lead is not None:
+            if it.lead is not None and links[n] in ("narr", "break"):  # not the last turn's own `I answered.`
                 it.speaker = res.actor(it.lead, speaker=True)
                 it.named_by = it.lead if it.speaker is not None else None
             if it.speaker is None:
@@ -225,6 +225,15 @@ def _nearest(speech: list, side: list, run: list, n: int) -> str | None:
     return None
 
 
+def _called_next(speech: list, links: list, n: int, res: Resolver) -> str | None:
+    """`"Uncle, you look tired."` `"I am not well, Florence."`: the one the answer calls by name spoke first."""
+    if n + 1 < len(speech) and links[n + 1] == "turn" and speech[n + 1].vocative is not None:
+        who = res.actor(speech[n + 1].vocative)
+        if who is not None and who != speech[n + 1].speaker:
+            return who
+    return None
+
+
 def _side_guess(speech: list, links: list, side: list, run: list, n: int, res: Resolver) -> str | None:
     """An open turn: parties alternate at each turn and stay at `same` and `part`, so the turn takes the
     speaker of the nearest known turn on its side; else the previous turn's addressee or the name it called."""
@@ -232,7 +241,7 @@ def _side_guess(speech: list, links: list, side: list, run: list, n: int, res: R
     if links[n] == "same":
         return speech[n - 1].speaker
     if links[n] == "break":
-        return None
+        return _called_next(speech, links, n, res)
     guess = _nearest(speech, side, run, n)
     prev = speech[n - 1]
     other = side[n - 1] != side[n]
@@ -243,11 +252,13 @@ def _side_guess(speech: list, links: list, side: list, run: list, n: int, res: R
             guess = prev.addressee
         elif prev.vocative is not None:
             guess = res.actor(prev.vocative, exclude=prev.speaker)
-        elif prev.speaker is not None:
+        if guess is None and prev.speaker is not None:
             first = run.index(run[n], max(0, n - 4 * RUN_BACK))  # the exchange's first turn, or one well before
             # whom someone in the exchange spoke to, else the person last named before it
             spoken_to = [m.addressee for m in speech[first:n] if m.addressee not in (None, prev.speaker)]
             guess = spoken_to[-1] if spoken_to else res.recent(speech[first].raw.open_pos, prev.speaker)
+    if guess is None:
+        guess = _called_next(speech, links, n, res)
     called = res.actor(it.vocative) if it.vocative is not None else None
     if guess is not None and guess == called:
         # the quotation calls that person by name: it is spoken to them, by the other party
