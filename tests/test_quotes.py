@@ -144,6 +144,15 @@ DIALOGUE = [
     ('Florence sat with John Linden.\n\n"Uncle, you look tired."\n\n"I am not well, Florence."',
      [("Uncle, you look tired.", "Florence"), ("I am not well, Florence.", "John Linden")],
      "the one the answer calls by name spoke first; the answer is the other one's"),
+    ('Florence Linden came in with John Linden. "Do not say that," she pleaded.',
+     [("Do not say that,", "Florence Linden")],
+     "a given name says she, whatever else the actor's mentions say"),
+    ('"The letter came this morning," said Otto Lenz.\n\nThe rain went on all afternoon and into the night. The roads '
+     'were flooded, the bridges closed, the telegraph down. Nobody came to the house and nobody left it. The dogs slept '
+     'by the stove. The clocks ticked on the wall. The candles burned low in their holders and were not replaced. '
+     'The wind howled over the roofs until dawn.\n\n"Read it aloud," said he.',
+     [("The letter came this morning,", "Otto Lenz"), ("Read it aloud,", "Otto Lenz")],
+     "a pronoun with no name near: the last speaker it fits"),
     ('"What is it?" asked Anna Keller, pointing north.', [("What is it?", "Anna Keller")],
      "a participle after the verb is no reported clause"),
 ]

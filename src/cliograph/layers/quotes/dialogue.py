@@ -212,8 +212,18 @@ def _pronoun_turn(speech: list, links: list, side: list, run: list, n: int, res:
             for guess in (_nearest(speech, side, run, n), speech[n - 1].addressee):
                 if guess is not None and guess != prev and res.fits(guess, who.pronoun):
                     return guess  # the party whose turn it is, or whom the last turn spoke to
-            return res.actor(who, speaker=True, exclude=prev)
+            return res.actor(who, speaker=True, exclude=prev) or _last_fitting(speech, n, who.pronoun, prev, res)
+        return res.actor(who, speaker=True) or _last_fitting(speech, n, who.pronoun, None, res)
     return res.actor(who, speaker=True)
+
+
+def _last_fitting(speech: list, n: int, word: str, exclude: str | None, res: Resolver) -> str | None:
+    """`"...," said he.` with no name near: the last speaker the pronoun fits."""
+    for m in range(n - 1, max(-1, n - 2 * RUN_BACK), -1):
+        who = speech[m].speaker
+        if who is not None and who != exclude and res.fits(who, word):
+            return who
+    return None
 
 
 def _nearest(speech: list, side: list, run: list, n: int) -> str | None:

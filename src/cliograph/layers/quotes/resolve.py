@@ -124,7 +124,7 @@ class Resolver:
                 ng = self._noun_gender(self.nominals[int(aid[1:])][2])
                 if ng is not None and ng != g:
                     continue
-            elif aid == exclude or self.gender.get(aid, g) != g:
+            elif aid == exclude or self._mention_gender(s, e, aid) not in (g, None):
                 continue
             seen += 1
             near = here - self.sentence_of(s) <= 1
@@ -182,6 +182,19 @@ class Resolver:
             else:
                 m, k = self.nominals[k], k - 1
                 yield m[0], m[1], f"~{k + 1}"
+
+    def _mention_gender(self, s: int, e: int, aid: str) -> str | None:
+        """`Mrs. Hale`, `Florence Hale`: the title or given name says, whatever the actor's others say;
+        else the actor's gender."""
+        words = self.text[s:e].lower().replace(".", "").split()
+        if words:
+            lex = self.lex
+            w = words[0]
+            if w in lex.male_titles or (w in lex.male and w not in lex.female):
+                return "m"
+            if w in lex.female_titles or (w in lex.female and w not in lex.male):
+                return "f"
+        return self.gender.get(aid)
 
     def _noun_gender(self, word: str) -> str | None:
         return "m" if word in self.lex.male_titles else "f" if word in self.lex.female_titles else None
