@@ -74,7 +74,7 @@ def who(tok, lo: int, hi: int, offset: int, quote_tok) -> Who:
     s, e = offset + doc[a].idx, offset + doc[b].idx + len(doc[b])
     pron = tok.lower_ if tok.pos_ == "PRON" and a == b else None
     plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
-    return Who(s, e, offset + tok.idx, offset + tok.idx + len(tok), doc.text[s - offset:e - offset], pron,
+    return Who(s, e, offset + tok.idx, offset + tok.idx + len(tok), doc[a:b + 1].text, pron,
                tok.lower_, plural)
 
 
@@ -335,7 +335,8 @@ class Reader:
         if last.text not in SENT_END and last.text != ":":
             return None  # the quotation stands inside a clause: other rules read it
         k = j
-        while k > last.sent.start and not self.quote_tok(k - 1) and self.doc[k - 1].text not in SENT_END:
+        while k > 0 and not self.doc[k].is_sent_start and not self.quote_tok(k - 1) \
+                and self.doc[k - 1].text not in SENT_END:
             k -= 1
         return self._clause_subject(k, j + 1)
 
