@@ -488,6 +488,12 @@ class Extractor:
     def run(self) -> tuple[list[Candidate], list[Arg], list[tuple[int, str]]]:
         """Event candidates, named clause subjects and content cues (clean offset, type) of the paragraph,
         in one pass over its tokens; the cues type the speech acts whose quotations hold them."""
+        try:
+            return self._run()
+        finally:
+            self.doc.release()
+
+    def _run(self) -> tuple[list[Candidate], list[Arg], list[tuple[int, str]]]:
         verbs, nouns, subjects, cues = [], [], [], []
         for t in self.doc:
             pos = t.pos_

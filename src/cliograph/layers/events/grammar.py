@@ -76,11 +76,12 @@ class Grammar:
         left = t
         for c in t.lefts:  # a possessor counts only before a body of people: `Nasser's government`
             if c.dep_ in CORE_LEFT or (c.dep_ == "poss" and people and c.pos_ == "PROPN"):
-                left = c.left_edge if c.left_edge.i < left.i else left
+                edge = self.doc.left_edge(c)
+                left = edge if edge.i < left.i else left
         right = t
         for c in t.rights:  # keep compound tails and `of` phrases in the shown text
             if c.dep_ in ("compound", "flat") or (c.dep_ == "prep" and c.lower_ == "of"):
-                right = c.right_edge
+                right = self.doc.right_edge(c)
         pron = None
         if t.pos_ == "PRON" or t.tag_ in ("PRP", "PRP$"):
             kind = self.lex.pronouns.get(t.lower_)

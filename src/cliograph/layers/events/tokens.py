@@ -8,30 +8,35 @@ spaCy walks them). One `Tok` stands for one token, so `is` compares tokens.
 """
 from __future__ import annotations
 
+# what Para reads of each token with Doc.to_array, in this order (HEAD last)
+ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "ENT_IOB", "IDX", "IS_ALPHA", "HEAD")
+IOB = ("", "I", "O", "B")  # spaCy's names of the ENT_IOB values
+
+
+NONE: tuple = ()  # the children of a leaf (lists are made for tokens that have some)
+
 
 class Tok:
     __slots__ = ("i", "text", "lower_", "lemma_", "lemma", "pos_", "tag_", "dep_", "ent_type_", "ent_iob_", "idx",
-                 "end", "is_alpha", "head", "lefts", "rights", "children", "para")
+                 "end", "is_alpha", "head", "lefts", "rights", "children")
 
-    def __init__(self, para: Para, t):
-        self.para = para
-        self.i = t.i
-        self.text = t.text
-        self.lower_ = t.lower_
-        self.lemma_ = t.lemma_
-        self.lemma = self.lemma_.lower()  # the lower-case lemma the vocabulary is keyed by
-        self.pos_ = t.pos_
-        self.tag_ = t.tag_
-        self.dep_ = t.dep_
-        self.ent_type_ = t.ent_type_
-        self.ent_iob_ = t.ent_iob_
-        self.idx = t.idx
-        self.end = t.idx + len(self.text)
-        self.is_alpha = t.is_alpha
+    def __init__(self, i: int, text: str, lower: str, lemma: str, pos: str, tag: str, dep: str, ent_type: str,
+                 ent_iob: str, idx: int, is_alpha: bool):
+        self.i = i
+        self.text = text
+        self.lower_ = lower
+        self.lemma_ = lemma
+        self.lemma = lemma.lower()  # the lower-case lemma the vocabulary is keyed by
+        self.pos_ = pos
+        self.tag_ = tag
+        self.dep_ = dep
+        self.ent_type_ = ent_type
+        self.ent_iob_ = ent_iob
+        self.idx = idx
+        self.end = idx + len(text)
+        self.is_alpha = is_alpha
         self.head = self
-        self.lefts: list[Tok] = []
-        self.rights: list[Tok] = []
-        self.children: list[Tok] = []
+        self.lefts = self.rights = self.children = NONE
 
     def __len__(self) -> int:
         return self.end - self.idx
@@ -46,14 +51,6 @@ class Tok:
         yield self
         for c in self.rights:
             yield from c.subtree
-
-    @property
-    def left_edge(self) -> Tok:
-        return self.para.toks[self.para.doc[self.i].left_edge.i]
-
-    @property
-    def right_edge(self) -> Tok:
-        return self.para.toks[self.para.doc[self.i].right_edge.i]
 
     @property
     def conjuncts(self) -> tuple[Tok, ...]:
@@ -76,18 +73,31 @@ class Para:
 
     def __init__(self, doc):
         self.doc = doc
-        toks = self.toks = []
-        heads = []
-        for t in doc:
-            toks.append(Tok(self, t))
-            heads.append(t.head.i)
+        strings = doc.vocab.strings
+        arr = doc.to_array(ATTRS)  # one C pass; the names come from the string store
+        heads = arr[:, -1].astype("int64").tolist()  # relative offsets, stored unsigned
+        toks = self.toks = [
+            Tok(i, strings[orth], strings[lower], strings[lemma], strings[pos], strings[tag], strings[dep],
+                strings[ent], IOB[iob], idx, alpha == 1)
+            for i, (orth, lower, lemma, pos, tag, dep, ent, iob, idx, alpha, _) in enumerate(arr.tolist())]
+        parents = []
         for k, h in zip(toks, heads, strict=True):
-            if h != k.i:
-                head = k.head = toks[h]
-                (head.lefts if k.i < h else head.rights).append(k)
-        for k in toks:
-            if k.lefts or k.rights:
-                k.children = k.lefts + k.rights
+            if h > 0:  # a left child
+                head = k.head = toks[k.i + h]
+                if head.lefts:
+                    head.lefts.append(k)
+                else:
+                    head.lefts = [k]
+                    parents.append(head)
+            elif h < 0:
+                head = k.head = toks[k.i + h]
+                if head.rights:
+                    head.rights.append(k)
+                else:
+                    head.rights = [k]
+                    parents.append(head)
+        for k in parents:
+            k.children = [*k.lefts, *k.rights]
         self._sents: list[tuple[int, int]] | None = None
 
     def __len__(self) -> int:
@@ -99,6 +109,12 @@ class Para:
     def __getitem__(self, i: int) -> Tok:
         return self.toks[i]
 
+    def left_edge(self, t: Tok) -> Tok:
+        return self.toks[self.doc[t.i].left_edge.i]
+
+    def right_edge(self, t: Tok) -> Tok:
+        return self.toks[self.doc[t.i].right_edge.i]
+
     def sentence(self, t: Tok) -> tuple[int, int]:
         """Paragraph character range of t's sentence (spaCy's `t.sent`)."""
         if self._sents is None:
@@ -107,6 +123,13 @@ class Para:
                 out.extend([(s.start_char, s.end_char)] * len(s))
             self._sents = out
         return self._sents[t.i]
+
+    def release(self) -> None:
+        """Cut the links between tokens (a head and its children point at each other) so they are freed
+        at once, not by the cycle collector: a book makes millions of them."""
+        for k in self.toks:
+            k.head = None
+        self.toks = []
 
     def span_text(self, a: int, z: int) -> str:
         """Text of tokens a through z (spaCy's `doc[a:z + 1].text`)."""
