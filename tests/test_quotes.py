@@ -153,6 +153,8 @@ DIALOGUE = [
      'The wind howled over the roofs until dawn.\n\n"Read it aloud," said he.',
      [("The letter came this morning,", "Otto Lenz"), ("Read it aloud,", "Otto Lenz")],
      "a pronoun with no name near: the last speaker it fits"),
+    ('"The story will tell," Anna Keller ventured to reply.', [("The story will tell,", "Anna Keller")],
+     "a reporting verb under another (ventured to reply): the subject of both"),
     ('"What is it?" asked Anna Keller, pointing north.', [("What is it?", "Anna Keller")],
      "a participle after the verb is no reported clause"),
 ]
@@ -163,6 +165,13 @@ def test_manner_verb_after_a_closed_sentence_is_no_attribution(nlp):
     assert [q.speaker_text for q in doc.quotes] == [None]  # the speaker comes from the beat, not a verb
     doc = analyze(nlp, '"You are late," Clara Voss smiled.')
     assert [q.speaker_text for q in doc.quotes] == ["Clara Voss"]
+
+
+def test_reporting_verb_under_another(nlp):
+    doc = analyze(nlp, '"The story will tell," Anna Keller ventured to reply.')
+    assert [q.speaker_text for q in doc.quotes] == ["Anna Keller"]
+    doc = analyze(nlp, '"The story will tell," Anna Keller wanted to go home.')
+    assert [q.speaker_text for q in doc.quotes] == [None]  # no verb reports it (the beat may still tell)
 
 
 def test_no_duplicate_dialogue():
