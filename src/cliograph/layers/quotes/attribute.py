@@ -210,12 +210,12 @@ class Reader:
                 continue
             lemma = t.lemma_.lower()
             near = (k - lo) if side == "after" else (hi - 1 - k)
-            if lex.frame(lemma) and (lemma not in lex.weak or near <= 4):
-                return t
-            for c in t.children:  # `I took upon myself to reply`, `she ventured to remark`
+            for c in t.children:  # `I took upon myself to reply`, `she ventured to remark`: the inner verb
                 if c.dep_ == "xcomp" and lo <= c.i < hi and c.pos_ == "VERB" and c.lemma_.lower() in lex.reporting \
                         and c.lemma_.lower() not in lex.weak:
                     return c
+            if lex.frame(lemma) and (lemma not in lex.weak or near <= 4):
+                return t
             if side == "before" and t.dep_ in ("relcl", "acl", "amod", "pcomp") and not lex.frame(lemma):
                 continue  # a verb inside a noun phrase (`the men who were waiting`)
             return None  # another verb nearer: the words around do not report this quotation
