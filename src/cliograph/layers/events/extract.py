@@ -16,6 +16,7 @@ NEGATED_PATTERN = "negated"
 DIRECT_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "at", "into")
 LATE_PREPS = ("for", "from", "of", "over")
 SETTING_PREPS = ("in", "during", "at", "through", "throughout")
+CUE_MEMO_MAX = 200_000  # words whose cue is remembered; past this the memo starts again (a corpus is large)
 
 
 @dataclass
@@ -133,7 +134,7 @@ class Extractor:
         for c in v.children:
             d = c.dep_
             if d in ("prep", "dative") and c.pos_ == "ADP":
-                pobj = g.child(c, "pobj")
+                pobj = g.pobj(c)
                 if pobj is not None:
                     fr.preps.append((c.lower_, g.arg(pobj), pobj))
             elif d in ("xcomp",) or (d in ("advcl", "ccomp") and g.infinitival(c)):
@@ -217,13 +218,22 @@ class Extractor:
     def cue(self, w) -> str | None:
         """The type a word of a speech act's content points to; a negated word only in its negated sense
         (`will not accept` is a refusal, `do not support` no support)."""
-        if self.g.negated_here(w):
+        if w.children and self.g.negated_here(w):
             return self.lex.content_cues.get(f"not {w.lemma}")
+        key = (w.lower_, w.lemma)
+        memo = self.lex.cue_memo
+        if key in memo:
+            return memo[key]
+        found = None
         for form in stem_forms(w.lower_) + (w.lemma,):
             cat = self.lex.content_cues.get(form)
             if cat:
-                return cat
-        return None
+                found = cat
+                break
+        if len(memo) >= CUE_MEMO_MAX:
+            memo.clear()
+        memo[key] = found
+        return found
 
     def refusal(self, v, fr: Frame, rd: Reading) -> bool:
         """A negated commitment of the speaker (`we will not accept`, `I shall never agree`, `we cannot
@@ -267,8 +277,8 @@ class Extractor:
                 out.append(g.arg(direct))
             if fr.obj is not None:
                 out.append(fr.obj)
-        if dative is not None and dative.pos_ == "ADP" and g.child(dative, "pobj") is not None:
-            out.append(g.arg(g.child(dative, "pobj")))  # `sent a letter to Nasser`
+        if dative is not None and dative.pos_ == "ADP" and g.pobj(dative) is not None:
+            out.append(g.arg(g.pobj(dative)))  # `sent a letter to Nasser`
         out += [a for p, a, _ in fr.preps if p in DIRECT_PREPS]
         for _, _, pobj in fr.preps:  # `in a conversation with X`
             out += self.meeting_partners(pobj)
@@ -287,7 +297,7 @@ class Extractor:
         out = []
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "between"):
-                pobj = self.g.child(c, "pobj")
+                pobj = self.g.pobj(c)
                 if pobj is not None:
                     out.append(self.g.arg(pobj))
         return out
@@ -297,13 +307,13 @@ class Extractor:
         out = []
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "with", "against", "for", "on", "toward", "towards"):
-                pobj = self.g.child(c, "pobj")
+                pobj = self.g.pobj(c)
                 if pobj is not None:
                     out.append(self.g.arg(pobj))
             elif c.dep_ == "acl":
                 for p in c.children:
                     if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for", "against", "with"):
-                        pobj = self.g.child(p, "pobj")
+                        pobj = self.g.pobj(p)
                         if pobj is not None:
                             out.append(self.g.arg(pobj))
         return out
@@ -315,7 +325,7 @@ class Extractor:
             heads = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep"] if c.dep_ == "acl" else []
             for p in heads:
                 if p.lower_ in ("in", "at", "from", "inside", "within"):
-                    pobj = self.g.child(p, "pobj")
+                    pobj = self.g.pobj(p)
                     if pobj is not None and pobj.ent_type_ in NAME_ENTS:
                         out.append(self.g.arg(pobj))
         return out
@@ -393,15 +403,15 @@ class Extractor:
         role = entry.get("of")
         for c in n.children:
             if c.dep_ == "prep" and c.pos_ == "ADP":
-                pobj = g.child(c, "pobj")
+                pobj = g.pobj(c)
                 if pobj is None:
                     continue
                 if c.lower_ == "of" and role in ("patient", "theme"):
                     fr.obj_tok = g.content_noun(pobj)
                     fr.obj = g.arg(fr.obj_tok)
                     by = next((b for b in pobj.children if b.dep_ == "prep" and b.lower_ == "by"), None)
-                    if by is not None and g.child(by, "pobj") is not None:  # `of Egypt by Britain`
-                        fr.subj = g.arg(g.child(by, "pobj"))
+                    if by is not None and g.pobj(by) is not None:  # `of Egypt by Britain`
+                        fr.subj = g.arg(g.pobj(by))
                 elif c.lower_ == "by":
                     fr.subj = g.arg(pobj)
                 elif c.lower_ == "of" and role == "agent":
@@ -409,7 +419,7 @@ class Extractor:
                 else:
                     fr.preps.append((c.lower_, g.arg(pobj), pobj))
             elif c.dep_ == "agent":
-                pobj = g.child(c, "pobj")
+                pobj = g.pobj(c)
                 if pobj is not None:
                     fr.subj = g.arg(pobj)
             elif c.dep_ == "poss":

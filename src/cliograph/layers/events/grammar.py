@@ -19,6 +19,10 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 MAX_CLIMB = 8
 
 
+def _index(t: Tok) -> int:
+    return t.i
+
+
 @dataclass
 class Arg:
     """A phrase that may name an actor, in clean offsets; the actor is looked up after the actors layer."""
@@ -45,7 +49,8 @@ class Grammar:
         self._subj: dict[int, Arg | None] = {}
         self._mod: dict[int, tuple[str | None, bool]] = {}
         self._ranges: dict[int, list[tuple[int, int]]] = {}
-        self._args: dict[tuple[int, bool], Arg] = {}
+        self._args: dict[int, Arg] = {}  # with its coordinated phrases
+        self._args1: dict[int, Arg] = {}  # alone
         self._passive: dict[int, bool] = {}
 
     # ------------------------------------------------------------------ spans
@@ -62,10 +67,10 @@ class Grammar:
 
     def arg(self, t: Tok, conj: bool = True) -> Arg:
         """The argument phrase headed by token t (a relative pronoun stands for the noun it modifies)."""
-        key = (t.i, conj)
-        got = self._args.get(key)
+        memo = self._args if conj else self._args1
+        got = memo.get(t.i)
         if got is None:
-            got = self._args[key] = self._arg(t, conj)
+            got = memo[t.i] = self._arg(t, conj)
         return got
 
     def _arg(self, t, conj: bool) -> Arg:
@@ -87,9 +92,10 @@ class Grammar:
             kind = self.lex.pronouns.get(t.lower_)
             if kind and kind != "relative":
                 pron = kind
-        a = Arg(head=self.tok_span(t), core=self.range_span(left, t), span=self.range_span(left, right),
-                lemma=lemma, word=t.lower_, ent=t.ent_type_, pron=pron, people=people)
-        if conj:
+        off = self.off
+        a = Arg((off + t.idx, off + t.end), (off + left.idx, off + t.end), (off + left.idx, off + right.end),
+                lemma, t.lower_, t.ent_type_, pron, people)
+        if conj and (t.rights or t.dep_ == "conj"):  # else t has no conjuncts
             a.conj = [self.arg(c, conj=False) for c in t.conjuncts if c.i > t.i]
         return a
 
@@ -106,8 +112,19 @@ class Grammar:
         return None
 
     @staticmethod
+    def pobj(t):
+        """t's first `pobj` child."""
+        for c in t.children:
+            if c.dep_ == "pobj":
+                return c
+        return None
+
+    @staticmethod
     def infinitival(t) -> bool:
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.lefts)
+        for c in t.lefts:
+            if c.dep_ == "aux" and c.lower_ == "to":
+                return True
+        return False
 
     def content_noun(self, t):
         """`a series of concessions` -> concessions: look through quantity nouns."""
@@ -115,7 +132,7 @@ class Grammar:
             if t is None or t.lemma not in self.lex.classes.get("quantity", ()):
                 return t
             of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-            pobj = self.child(of, "pobj") if of is not None else None
+            pobj = self.pobj(of) if of is not None else None
             if pobj is None:
                 return t
             t = pobj
@@ -128,19 +145,26 @@ class Grammar:
         return got
 
     def _is_passive(self, v) -> bool:
-        if any(c.dep_ in ("nsubjpass", "csubjpass", "auxpass") for c in v.children):
-            return True
-        if v.dep_ == "conj" and v.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in v.children):
+        for c in v.children:
+            if c.dep_ in ("nsubjpass", "csubjpass", "auxpass"):
+                return True
+        if v.dep_ == "conj" and v.tag_ == "VBN":
+            for c in v.children:
+                if c.dep_ in ("aux", "nsubj"):
+                    return False
             return self.passive(v.head)
         return v.dep_ == "acl" and v.tag_ == "VBN"
 
-    def object_of(self, v):
+    @staticmethod
+    def object_of(v):
         """Direct object token of verb v (a name the parser took for an adverbial counts too)."""
-        o = self.child(v, "dobj", "obj")
-        if o is None:
-            o = next((c for c in v.rights if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ in
-                      ("PERSON", "ORG", "GPE", "NORP")), None)
-        return o
+        for c in v.children:
+            if c.dep_ in ("dobj", "obj"):
+                return c
+        for c in v.rights:
+            if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                return c
+        return None
 
     # --------------------------------------------------------------- subject
     def subject(self, v, depth: int = 0) -> Arg | None:
@@ -160,7 +184,7 @@ class Grammar:
             if c.dep_ in ("nsubj", "csubj") and not passive:
                 return self.arg(c)
             if c.dep_ == "agent":
-                pobj = self.child(c, "pobj")
+                pobj = self.pobj(c)
                 if pobj is not None:
                     return self.arg(pobj)
         if passive:
@@ -182,8 +206,8 @@ class Grammar:
                     return self.arg(o)
             preps = self.lex.prep_control.get(h.lemma, ())
             for c in h.children:  # `called on Britain to withdraw`
-                if c.dep_ == "prep" and c.lower_ in preps and self.child(c, "pobj") is not None:
-                    return self.arg(self.child(c, "pobj"))
+                if c.dep_ == "prep" and c.lower_ in preps and self.pobj(c) is not None:
+                    return self.arg(self.pobj(c))
             if not self.is_verb(h):
                 return None
             s = self.subject(h, depth + 1)
@@ -204,8 +228,9 @@ class Grammar:
     # -------------------------------------------------------------- negation
     def negated_here(self, t) -> bool:
         for c in t.children:
-            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in self.lex.negation
-                                   and c.lower_ != "without"):
+            d = c.dep_
+            if d == "neg" or (d in ("advmod", "det", "preconj") and c.lower_ in self.lex.negation
+                              and c.lower_ != "without"):
                 return True
         return False
 
@@ -248,8 +273,11 @@ class Grammar:
                 return "hypothetical"
             if c.dep_ == "aux" and c.lower_ in self.lex.modal_aux and own is None:
                 own = self.lex.modal_aux[c.lower_]
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.condition_marks for m in c.children):
-                consequent = True
+            if c.dep_ == "advcl" and not consequent:
+                for m in c.children:
+                    if m.dep_ == "mark" and m.lower_ in self.lex.condition_marks:
+                        consequent = True
+                        break
         if consequent:  # `if X attacks, Y will fight`: Y's fighting hangs on the condition
             return own if own in ("possible", "obligation") else "conditional"
         h, dep = v.head, v.dep_
@@ -292,22 +320,29 @@ class Grammar:
         return got
 
     def _clause_ranges(self, t) -> list[tuple[int, int]]:
-        out: list[tuple[int, int]] = []
+        words = [t]
         stack = [t]
         while stack:
-            x = stack.pop()
-            out.append(self.tok_span(x))
-            for c in x.children:
-                if c.dep_ in CLAUSE_DEPS or (c.dep_ == "conj" and self.is_verb(c)):
+            for c in stack.pop().children:
+                d = c.dep_
+                # a verb in `conj` is a clause of its own (`is_verb`, whose AUX test spares `conj`)
+                if d in CLAUSE_DEPS or (d == "conj" and c.pos_ in ("VERB", "AUX")):
                     continue
                 stack.append(c)
-        out.sort()
+                words.append(c)
+        words.sort(key=_index)
+        off = self.off
         merged: list[tuple[int, int]] = []
-        for a, z in out:
-            if merged and a <= merged[-1][1] + 1:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], z))
+        a = z = -2
+        for w in words:  # words one space apart make one range
+            if w.idx <= z + 1:
+                z = max(z, w.end)
             else:
-                merged.append((a, z))
+                if z >= 0:
+                    merged.append((off + a, off + z))
+                a, z = w.idx, w.end
+        if z >= 0:
+            merged.append((off + a, off + z))
         return merged
 
     def time_chain(self, t) -> list[list[tuple[int, int]]]:
@@ -337,7 +372,7 @@ class Grammar:
                 continue
             for c in x.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
-                    pobj = self.child(c, "pobj")
+                    pobj = self.pobj(c)
                     if pobj is not None and pobj.ent_type_ in PLACE_ENTS:
                         return self.ent_text(pobj)
         return None

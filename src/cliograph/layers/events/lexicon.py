@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -76,6 +76,8 @@ class Lexicon:
     source_preps: frozenset[str]
     home_words: frozenset[str]
     people: frozenset[str] = frozenset()
+    # (word, lemma) -> the content cue type of a word not negated; filled as words are met (extract.cue)
+    cue_memo: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def in_class(self, word: str, name: str) -> bool:
         """`word` (lower-case lemma or text) belongs to the class `name` (without the @)."""

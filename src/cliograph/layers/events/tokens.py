@@ -8,9 +8,18 @@ spaCy walks them). One `Tok` stands for one token, so `is` compares tokens.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 # what Para reads of each token with Doc.to_array, in this order (HEAD last)
 ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "ENT_IOB", "IDX", "IS_ALPHA", "HEAD")
 IOB = ("", "I", "O", "B")  # spaCy's names of the ENT_IOB values
+
+
+@lru_cache(maxsize=1)
+def _attr_ids() -> list[int]:
+    from spacy.attrs import IDS  # spaCy is loaded by then: a Doc is being read
+
+    return [IDS[a] for a in ATTRS]
 
 
 NONE: tuple = ()  # the children of a leaf (lists are made for tokens that have some)
@@ -74,7 +83,7 @@ class Para:
     def __init__(self, doc):
         self.doc = doc
         strings = doc.vocab.strings
-        arr = doc.to_array(ATTRS)  # one C pass; the names come from the string store
+        arr = doc.to_array(_attr_ids())  # one C pass; the names come from the string store
         heads = arr[:, -1].astype("int64").tolist()  # relative offsets, stored unsigned
         toks = self.toks = [
             Tok(i, strings[orth], strings[lower], strings[lemma], strings[pos], strings[tag], strings[dep],
