@@ -26,7 +26,7 @@ class EventsLayer:
         self.cues: list[tuple[int, str]] = []
 
     def paragraph(self, ctx, offset: int, parsed) -> None:
-        found, subjects, cues = Extractor(self.lex, parsed, offset).run()
+        found, subjects, cues = Extractor(self.lex, parsed, offset, ctx.doc.text).run()
         self.candidates.extend(found)
         self.subjects.extend(subjects)
         self.cues.extend(cues)

@@ -16,10 +16,11 @@ NEGATED_PATTERN = "negated"
 DIRECT_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "at", "into")
 LATE_PREPS = ("for", "from", "of", "over")
 SETTING_PREPS = ("in", "during", "at", "through", "throughout")
+MISSING = object()
 CUE_MEMO_MAX = 200_000  # words whose cue is remembered; past this the memo starts again (a corpus is large)
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     trigger: tuple[int, int]
     sentence: tuple[int, int]
@@ -37,7 +38,7 @@ class Candidate:
     refusal: bool = False  # `we will not accept`, `I shall never agree`: in a quotation, a refusal made now
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     """What argument patterns look at, for a verb or an event noun."""
 
@@ -54,7 +55,7 @@ class Frame:
     infinitive: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     category: str | None = None
     pattern: Pattern | None = None
@@ -75,9 +76,10 @@ def stem_forms(word: str) -> tuple[str, ...]:
 
 
 class Extractor:
-    def __init__(self, lex: Lexicon, parsed, off: int):
+    def __init__(self, lex: Lexicon, parsed, off: int, text: str | None = None):
+        """`parsed` is the Doc of one paragraph at clean offset `off`; `text`, when given, the clean text."""
         self.lex = lex
-        self.doc = Para(parsed)
+        self.doc = Para(parsed, text, off)
         self.g = Grammar(lex, self.doc, off)
         self.absorbed: set[int] = set()
         self._reading: dict[int, Reading] = {}
@@ -505,12 +507,16 @@ class Extractor:
 
     def _run(self) -> tuple[list[Candidate], list[Arg], list[tuple[int, str]]]:
         verbs, nouns, subjects, cues = [], [], [], []
-        for t in self.doc:
+        memo = self.lex.cue_memo
+        off = self.g.off
+        for t in self.doc.toks:
             pos = t.pos_
             if t.is_alpha:
-                cat = self.cue(t)
+                cat = memo.get((t.lower_, t.lemma), MISSING) if not t.children else MISSING
+                if cat is MISSING:
+                    cat = self.cue(t)
                 if cat is not None:
-                    cues.append((self.g.off + t.idx, cat))
+                    cues.append((off + t.idx, cat))
             if pos == "VERB":
                 verbs.append(t)
             elif pos == "NOUN":

@@ -19,11 +19,7 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 MAX_CLIMB = 8
 
 
-def _index(t: Tok) -> int:
-    return t.i
-
-
-@dataclass
+@dataclass(slots=True)
 class Arg:
     """A phrase that may name an actor, in clean offsets; the actor is looked up after the actors layer."""
 
@@ -320,7 +316,7 @@ class Grammar:
         return got
 
     def _clause_ranges(self, t) -> list[tuple[int, int]]:
-        words = [t]
+        found = [t.i]
         stack = [t]
         while stack:
             for c in stack.pop().children:
@@ -329,12 +325,14 @@ class Grammar:
                 if d in CLAUSE_DEPS or (d == "conj" and c.pos_ in ("VERB", "AUX")):
                     continue
                 stack.append(c)
-                words.append(c)
-        words.sort(key=_index)
+                found.append(c.i)
+        found.sort()
+        toks = self.doc.toks
         off = self.off
         merged: list[tuple[int, int]] = []
         a = z = -2
-        for w in words:  # words one space apart make one range
+        for i in found:  # words one space apart make one range
+            w = toks[i]
             if w.idx <= z + 1:
                 z = max(z, w.end)
             else:

@@ -8,10 +8,11 @@ spaCy walks them). One `Tok` stands for one token, so `is` compares tokens.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 # what Para reads of each token with Doc.to_array, in this order (HEAD last)
-ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "ENT_IOB", "IDX", "IS_ALPHA", "HEAD")
+ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "ENT_IOB", "IDX", "IS_ALPHA", "SENT_START", "HEAD")
 IOB = ("", "I", "O", "B")  # spaCy's names of the ENT_IOB values
 
 
@@ -80,15 +81,21 @@ class Tok:
 class Para:
     """The tokens of one parsed paragraph (`toks[i]` is token i) and their sentences."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, text: str | None = None, off: int = 0):
+        """`text[off:]`, when given, starts with the text the Doc was parsed from (its `doc.text`)."""
         self.doc = doc
+        self.text = text
+        self.off = off
         strings = doc.vocab.strings
         arr = doc.to_array(_attr_ids())  # one C pass; the names come from the string store
         heads = arr[:, -1].astype("int64").tolist()  # relative offsets, stored unsigned
+        rows = arr.tolist()
         toks = self.toks = [
             Tok(i, strings[orth], strings[lower], strings[lemma], strings[pos], strings[tag], strings[dep],
                 strings[ent], IOB[iob], idx, alpha == 1)
-            for i, (orth, lower, lemma, pos, tag, dep, ent, iob, idx, alpha, _) in enumerate(arr.tolist())]
+            for i, (orth, lower, lemma, pos, tag, dep, ent, iob, idx, alpha, _, _) in enumerate(rows)]
+        # where sentences start: spaCy's mark 1 (not -1, nor 0 for unknown); token 0 always starts one
+        self.starts = [i for i, row in enumerate(rows) if row[-2] == 1 and i > 0]
         parents = []
         for k, h in zip(toks, heads, strict=True):
             if h > 0:  # a left child
@@ -107,7 +114,7 @@ class Para:
                     parents.append(head)
         for k in parents:
             k.children = [*k.lefts, *k.rights]
-        self._sents: list[tuple[int, int]] | None = None
+        self._sents_known: bool | None = None
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -119,19 +126,26 @@ class Para:
         return self.toks[i]
 
     def left_edge(self, t: Tok) -> Tok:
-        return self.toks[self.doc[t.i].left_edge.i]
+        """spaCy's `t.left_edge` (a leaf is its own edge)."""
+        return self.toks[self.doc[t.i].left_edge.i] if t.children else t
 
     def right_edge(self, t: Tok) -> Tok:
-        return self.toks[self.doc[t.i].right_edge.i]
+        return self.toks[self.doc[t.i].right_edge.i] if t.children else t
 
     def sentence(self, t: Tok) -> tuple[int, int]:
-        """Paragraph character range of t's sentence (spaCy's `t.sent`)."""
-        if self._sents is None:
-            out = []
-            for s in self.doc.sents:  # raises, as `t.sent` does, on a parse without sentences
-                out.extend([(s.start_char, s.end_char)] * len(s))
-            self._sents = out
-        return self._sents[t.i]
+        """Paragraph character range of t's sentence, as spaCy's `t.sent` finds it: from the last
+        sentence start at or before t to the next one after it."""
+        if self._sents_known is None:
+            doc = self.doc
+            hooks = "sents" in doc.user_hooks or "sent" in doc.user_span_hooks or "sent" in doc.user_token_hooks
+            self._sents_known = not hooks and doc.has_annotation("SENT_START")
+        if not self._sents_known:  # spaCy's own answer (it raises on a parse without sentences)
+            s = self.doc[t.i].sent
+            return s.start_char, s.end_char
+        k = bisect_right(self.starts, t.i)
+        a = self.starts[k - 1] if k else 0
+        z = self.starts[k] if k < len(self.starts) else len(self.toks)
+        return self.toks[a].idx, self.toks[z - 1].end
 
     def release(self) -> None:
         """Cut the links between tokens (a head and its children point at each other) so they are freed
@@ -142,4 +156,6 @@ class Para:
 
     def span_text(self, a: int, z: int) -> str:
         """Text of tokens a through z (spaCy's `doc[a:z + 1].text`)."""
-        return self.doc[a:z + 1].text
+        if self.text is None:
+            return self.doc[a:z + 1].text
+        return self.text[self.off + self.toks[a].idx:self.off + self.toks[z].end]
