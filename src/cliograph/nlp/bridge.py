@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Iterator
+from contextlib import nullcontext
 from functools import lru_cache
 
 from ..errors import ModelError
@@ -52,9 +53,18 @@ def paragraph_ranges(doc: Document, max_chars: int = 100_000) -> list[tuple[int,
     return out
 
 
-def parse_paragraphs(doc: Document, nlp, batch_size: int = 64) -> Iterator[tuple[int, object]]:
-    """Yield (clean offset of the paragraph, spaCy Doc) for each paragraph, streaming."""
+def parse_paragraphs(doc: Document, nlp, batch_size: int = 64, zone: int = 1024) -> Iterator[tuple[int, object]]:
+    """Yield (clean offset of the paragraph, spaCy Doc) for each paragraph, streaming.
+
+    Every `zone` paragraphs are parsed in a spaCy memory zone, so the strings and lexemes of a book's
+    new words are freed as it goes: a Doc is valid only until the next one is asked for, and callers
+    keep plain Python data (str, int), never the Doc or its tokens.
+    """
     ranges = paragraph_ranges(doc)
-    texts = (doc.text[a:z] for a, z in ranges)
-    for (a, _), parsed in zip(ranges, nlp.pipe(texts, batch_size=batch_size), strict=False):
-        yield a, parsed
+    memory_zone = getattr(nlp, "memory_zone", None)
+    for k in range(0, len(ranges), zone):
+        chunk = ranges[k:k + zone]
+        texts = (doc.text[a:z] for a, z in chunk)
+        with memory_zone() if memory_zone else nullcontext():
+            for (a, _), parsed in zip(chunk, nlp.pipe(texts, batch_size=batch_size), strict=False):
+                yield a, parsed
