@@ -220,7 +220,7 @@ class Extractor:
     def cue(self, w) -> str | None:
         """The type a word of a speech act's content points to; a negated word only in its negated sense
         (`will not accept` is a refusal, `do not support` no support)."""
-        if w.children and self.g.negated_here(w):
+        if w.i in self.g.negated_heads:
             return self.lex.content_cues.get(f"not {w.lemma}")
         key = (w.lower_, w.lemma)
         memo = self.lex.cue_memo
@@ -373,7 +373,8 @@ class Extractor:
             negated, predicate = False, "not " + predicate
         place = g.place_of(v) or (g.place_of(rd.comp) if comp_fr is not None else None)
         if mode == "destination" and place is None:
-            place = next((a_tok.text for p, _, a_tok in fr.preps if p == "to" and a_tok.ent_type_ in PLACE_ENTS), None)
+            place = next((self.doc.tok_text(a_tok) for p, _, a_tok in fr.preps if p == "to" and a_tok.ent_type_ in PLACE_ENTS),
+                         None)
         return Candidate(trigger=g.tok_span(v), sentence=g.sentence(v), predicate=predicate, category=rd.category,
                          agents=agents, patients=patients, negated=negated, modality=g.modality(v), place=place,
                          times=g.time_chain(v), token=v.i, speech=rd.by_content,
@@ -386,8 +387,8 @@ class Extractor:
         """(first token index, entry) when n heads an event noun (`withdrawal`, `pull-out`, `air strike`)."""
         if n.pos_ != "NOUN":
             return None
-        doc = self.doc
-        if n.i >= 2 and doc[n.i - 1].text == "-":
+        doc = self.doc.toks
+        if n.i >= 2 and doc[n.i - 1].lower_ == "-":  # the same as its text being `-`
             entry = self.lex.nouns.get(f"{doc[n.i - 2].lower_}-{n.lower_}")
             if entry is not None:
                 return n.i - 2, entry
@@ -472,7 +473,7 @@ class Extractor:
             agents.append(fr.obj)  # `the withdrawal of the British advisers`: their state withdrew them
         elif fr.obj is not None and entry.get("of") != "patient":
             patients.append(fr.obj)
-        start = g.tok_span(self.doc[first])[0]
+        start = g.tok_span(self.doc.toks[first])[0]
         negated = fr.negated or (gov is not None and g.negated(gov) and n.dep_ in ("dobj", "nsubjpass"))
         modality = g.modality(gov) if gov is not None else None
         times = g.time_chain(n)
@@ -509,10 +510,11 @@ class Extractor:
         verbs, nouns, subjects, cues = [], [], [], []
         memo = self.lex.cue_memo
         off = self.g.off
+        negated = self.g.negated_heads
         for t in self.doc.toks:
             pos = t.pos_
             if t.is_alpha:
-                cat = memo.get((t.lower_, t.lemma), MISSING) if not t.children else MISSING
+                cat = memo.get((t.lower_, t.lemma), MISSING) if t.i not in negated else MISSING
                 if cat is MISSING:
                     cat = self.cue(t)
                 if cat is not None:

@@ -48,6 +48,10 @@ class Grammar:
         self._args: dict[int, Arg] = {}  # with its coordinated phrases
         self._args1: dict[int, Arg] = {}  # alone
         self._passive: dict[int, bool] = {}
+        neg = lex.negation
+        # the tokens with a negating child (`not`, `never`, `no`): one look at each token
+        self.negated_heads = {c.head.i for c in para.toks if (c.dep_ == "neg" or (
+            c.dep_ in ("advmod", "det", "preconj") and c.lower_ in neg and c.lower_ != "without")) and c.head is not c}
 
     # ------------------------------------------------------------------ spans
     def tok_span(self, t) -> tuple[int, int]:
@@ -207,7 +211,7 @@ class Grammar:
             if not self.is_verb(h):
                 return None
             s = self.subject(h, depth + 1)
-            if s is not None and s.lemma == "it" and h.lemma_ == "be":
+            if s is not None and s.lemma == "it" and h.lemma == "be" and self.doc.lemma_(h) == "be":
                 return None  # `it is time to act`
             return s
         if dep in ("advcl", "conj") and self.is_verb(h):
@@ -223,12 +227,8 @@ class Grammar:
 
     # -------------------------------------------------------------- negation
     def negated_here(self, t) -> bool:
-        for c in t.children:
-            d = c.dep_
-            if d == "neg" or (d in ("advmod", "det", "preconj") and c.lower_ in self.lex.negation
-                              and c.lower_ != "without"):
-                return True
-        return False
+        """t has a negating child."""
+        return t.i in self.negated_heads
 
     def negated(self, v) -> bool:
         """Negated here, or the complement of `fail to`, `refuse to`, or of a negated attempt."""
@@ -378,8 +378,8 @@ class Grammar:
     def ent_text(self, t: Tok) -> str:
         """The named entity holding t, walked out through its I- tokens."""
         doc, a, z = self.doc, t.i, t.i
-        while doc[a].ent_iob_ == "I" and a > 0:
+        while doc.ent_iob_(a) == "I" and a > 0:
             a -= 1
-        while z + 1 < len(doc) and doc[z + 1].ent_iob_ == "I":
+        while z + 1 < len(doc) and doc.ent_iob_(z + 1) == "I":
             z += 1
         return doc.span_text(a, z)

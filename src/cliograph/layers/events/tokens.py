@@ -12,8 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 # what Para reads of each token with Doc.to_array, in this order (HEAD last)
-ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "ENT_IOB", "IDX", "IS_ALPHA", "SENT_START", "HEAD")
-IOB = ("", "I", "O", "B")  # spaCy's names of the ENT_IOB values
+ATTRS = ("LENGTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "IDX", "IS_ALPHA", "SENT_START", "HEAD")
 
 
 @lru_cache(maxsize=1)
@@ -23,27 +22,63 @@ def _attr_ids() -> list[int]:
     return [IDS[a] for a in ATTRS]
 
 
+NAMES_MAX = 200_000  # strings remembered per string store; past this the memory starts again
+
+
+class _Names(dict):
+    """hash -> string of one spaCy string store, each string made once: its hash (for the vocabulary's
+    sets and dicts) is then computed once, not for every token that reads it."""
+
+    def __init__(self, strings):
+        super().__init__()
+        self.strings = strings
+        self.lower = _Lower(self)  # hash -> the string in lower case (lemmas)
+
+    def __missing__(self, key: int) -> str:
+        if len(self) >= NAMES_MAX:
+            self.clear()
+            self.lower.clear()
+        s = self[key] = self.strings[key]
+        return s
+
+
+class _Lower(dict):
+    def __init__(self, names: _Names):
+        super().__init__()
+        self.names = names
+
+    def __missing__(self, key: int) -> str:
+        s = self[key] = self.names[key].lower()
+        return s
+
+
+_NAMES: list[_Names] = []
+
+
+def _names(strings) -> _Names:
+    if not _NAMES or _NAMES[0].strings is not strings:
+        _NAMES[:] = [_Names(strings)]
+    return _NAMES[0]
+
+
 NONE: tuple = ()  # the children of a leaf (lists are made for tokens that have some)
 
 
 class Tok:
-    __slots__ = ("i", "text", "lower_", "lemma_", "lemma", "pos_", "tag_", "dep_", "ent_type_", "ent_iob_", "idx",
-                 "end", "is_alpha", "head", "lefts", "rights", "children")
+    __slots__ = ("i", "lower_", "lemma", "pos_", "tag_", "dep_", "ent_type_", "idx", "end", "is_alpha", "head",
+                 "lefts", "rights", "children")
 
-    def __init__(self, i: int, text: str, lower: str, lemma: str, pos: str, tag: str, dep: str, ent_type: str,
-                 ent_iob: str, idx: int, is_alpha: bool):
+    def __init__(self, i: int, lower: str, lemma: str, pos: str, tag: str, dep: str, ent_type: str, idx: int,
+                 end: int, is_alpha: bool):
         self.i = i
-        self.text = text
         self.lower_ = lower
-        self.lemma_ = lemma
-        self.lemma = lemma.lower()  # the lower-case lemma the vocabulary is keyed by
+        self.lemma = lemma  # lower case: the vocabulary is keyed by it
         self.pos_ = pos
         self.tag_ = tag
         self.dep_ = dep
         self.ent_type_ = ent_type
-        self.ent_iob_ = ent_iob
         self.idx = idx
-        self.end = idx + len(text)
+        self.end = end
         self.is_alpha = is_alpha
         self.head = self
         self.lefts = self.rights = self.children = NONE
@@ -52,7 +87,7 @@ class Tok:
         return self.end - self.idx
 
     def __repr__(self) -> str:
-        return f"Tok({self.i}, {self.text!r})"
+        return f"Tok({self.i}, {self.lower_!r})"
 
     @property
     def subtree(self):
@@ -84,16 +119,16 @@ class Para:
     def __init__(self, doc, text: str | None = None, off: int = 0):
         """`text[off:]`, when given, starts with the text the Doc was parsed from (its `doc.text`)."""
         self.doc = doc
-        self.text = text
+        self.clean = text
         self.off = off
-        strings = doc.vocab.strings
+        names = _names(doc.vocab.strings)
+        low = names.lower
         arr = doc.to_array(_attr_ids())  # one C pass; the names come from the string store
         heads = arr[:, -1].astype("int64").tolist()  # relative offsets, stored unsigned
         rows = arr.tolist()
         toks = self.toks = [
-            Tok(i, strings[orth], strings[lower], strings[lemma], strings[pos], strings[tag], strings[dep],
-                strings[ent], IOB[iob], idx, alpha == 1)
-            for i, (orth, lower, lemma, pos, tag, dep, ent, iob, idx, alpha, _, _) in enumerate(rows)]
+            Tok(i, names[lower], low[lemma], names[pos], names[tag], names[dep], names[ent], idx, idx + n, alpha == 1)
+            for i, (n, lower, lemma, pos, tag, dep, ent, idx, alpha, _, _) in enumerate(rows)]
         # where sentences start: spaCy's mark 1 (not -1, nor 0 for unknown); token 0 always starts one
         self.starts = [i for i, row in enumerate(rows) if row[-2] == 1 and i > 0]
         parents = []
@@ -154,8 +189,18 @@ class Para:
             k.head = None
         self.toks = []
 
+    def tok_text(self, t: Tok) -> str:
+        return self.span_text(t.i, t.i)
+
+    def lemma_(self, t: Tok) -> str:
+        """t's lemma as the parse has it (not lower-cased)."""
+        return self.doc[t.i].lemma_
+
+    def ent_iob_(self, i: int) -> str:
+        return self.doc[i].ent_iob_
+
     def span_text(self, a: int, z: int) -> str:
         """Text of tokens a through z (spaCy's `doc[a:z + 1].text`)."""
-        if self.text is None:
+        if self.clean is None:
             return self.doc[a:z + 1].text
-        return self.text[self.off + self.toks[a].idx:self.off + self.toks[z].end]
+        return self.clean[self.off + self.toks[a].idx:self.off + self.toks[z].end]
