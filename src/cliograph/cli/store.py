@@ -110,9 +110,13 @@ def add(inputs, db, replace, reference_date, model, structure_only, layers, jobs
     analyzed = [p for p in paths if p.lower().endswith(ANALYZED)]
     raw = [p for p in paths if not p.lower().endswith(ANALYZED)]
     if raw and layers and not (dask_address or dask_local):
-        from .shared import load_nlp
+        from ..errors import ModelError
+        from ..nlp.bridge import check_model
 
-        load_nlp(model)  # a missing model is one clear message, not one per file
+        try:  # a missing model is one clear message, not one per file; workers load their own
+            check_model(model)
+        except ModelError as e:
+            fail(str(e))
     store = open_store(db)
     counts = {"added": 0, "skipped": 0}
 

