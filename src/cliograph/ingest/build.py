@@ -276,6 +276,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
     pending_breaks = list(breaks)
     page_starts: list[tuple[Break, int]] = []
     refs_sorted = sorted(refs, key=lambda c: c.start)
+    ref_by_cut = {c.cut_start: c for c in refs_sorted}
     ri = 0
     last_src = 0
 
@@ -311,7 +312,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
                 flush_breaks(a, b.length)
             nxt = lines[p.lines[k + 1]].content[0] if k + 1 < len(p.lines) else None
             cut_hyphen = nxt is not None and _dehyphenate(src, z, nxt, seen_hyphens)
-            _emit_line(b, src, a, z - cut_hyphen, cuts_by_line.get(li, []), p, lines, refs_sorted, ref_positions,
+            _emit_line(b, src, a, z - cut_hyphen, cuts_by_line.get(li, []), p, lines, ref_by_cut, ref_positions,
                        flush_breaks)
             prev_end = z
         par.source.append([seg_start, prev_end])
@@ -404,7 +405,7 @@ def _join(b: TextBuilder, src: str, prev_end: int, nxt: int, seen: set[str]) -> 
     b.put(" ", prev_end, nxt)
 
 
-def _emit_line(b, src, a, z, cuts, p, lines, refs_sorted, ref_positions, flush_breaks) -> None:
+def _emit_line(b, src, a, z, cuts, p, lines, ref_by_cut, ref_positions, flush_breaks) -> None:
     pos = a
     para_start = lines[p.lines[0]].start
     for c0, c1 in sorted(cuts):
@@ -414,9 +415,9 @@ def _emit_line(b, src, a, z, cuts, p, lines, refs_sorted, ref_positions, flush_b
         while piece_end > pos and src[piece_end - 1] in " \t":
             piece_end -= 1
         emit_piece(b, pos, piece_end, para_start)
-        for r in refs_sorted:
-            if c0 <= r.start < c1:
-                ref_positions[id(r)] = b.length
+        r = ref_by_cut.get(c0)
+        if r is not None:
+            ref_positions[id(r)] = b.length
         nxt = c1
         while nxt < z and src[nxt] in " \t":
             nxt += 1
