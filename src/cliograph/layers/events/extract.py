@@ -84,6 +84,7 @@ class Extractor:
         self.absorbed: set[int] = set()
         self._reading: dict[int, Reading] = {}
         self._frame: dict[int, Frame] = {}
+        self.quantity = lex.classes.get("quantity", ())
 
     # ------------------------------------------------------------------ classes
     def matches(self, spec: tuple[str, ...], a: Arg | None) -> bool:
@@ -110,28 +111,30 @@ class Extractor:
     # -------------------------------------------------------------------- frames
     def verb_key(self, v) -> str:
         lemma = v.lemma
-        prt = self.g.child(v, "prt")
-        if prt is not None:
-            key = f"{lemma} {prt.lower_}"
-            if key in self.lex.verb_category or key in self.lex.patterns:
-                return key
+        for c in v.children:
+            if c.dep_ == "prt":
+                key = f"{lemma} {c.lower_}"
+                if key in self.lex.verb_category or key in self.lex.patterns:
+                    return key
+                break
         return lemma
 
     def verb_frame(self, v) -> Frame:
-        if v.i not in self._frame:
-            self._frame[v.i] = self._verb_frame(v)
-        return self._frame[v.i]
+        fr = self._frame.get(v.i)
+        if fr is None:
+            fr = self._frame[v.i] = self._verb_frame(v)
+        return fr
 
     def _verb_frame(self, v) -> Frame:
         g = self.g
-        fr = Frame(key=self.verb_key(v), lemma=v.lemma, subj=g.subject(v), negated=g.negated_here(v),
+        fr = Frame(self.verb_key(v), v.lemma, subj=g.subject(v), negated=v.i in g.negated_heads,
                    infinitive=g.infinitival(v))
         if g.passive(v):
             o = g.child(v, "nsubjpass") or (v.head if v.dep_ == "acl" else None)
         else:
             o = g.object_of(v)
         if o is not None:
-            fr.obj_tok = g.content_noun(o)
+            fr.obj_tok = o if o.lemma not in self.quantity else g.content_noun(o)
             fr.obj = g.arg(fr.obj_tok)
         for c in v.children:
             d = c.dep_
@@ -142,14 +145,15 @@ class Extractor:
             elif d in ("xcomp",) or (d in ("advcl", "ccomp") and g.infinitival(c)):
                 fr.comp = fr.comp or c
             elif d in ("oprd", "attr") or (d == "ccomp" and c.pos_ in ("NOUN", "ADJ")):
-                fr.naming.update(w.lemma for w in c.subtree)
-                fr.naming.update(w.lower_ for w in c.subtree)
+                ws = c.words()
+                fr.naming.update([w.lemma for w in ws])
+                fr.naming.update([w.lower_ for w in ws])
             elif d in ("advmod", "npadvmod", "prt"):
                 fr.advmods.add(c.lower_)
         if o is not None:
             for c in o.children:
                 if c.dep_ == "appos":
-                    fr.naming.update(w.lemma for w in c.subtree)
+                    fr.naming.update([w.lemma for w in c.words()])
         return fr
 
     # ----------------------------------------------------------------- patterns
@@ -201,19 +205,20 @@ class Extractor:
         return Reading(category=cat)
 
     def verb_reading(self, v) -> Reading:
-        if v.i not in self._reading:
+        rd = self._reading.get(v.i)
+        if rd is None:
             self._reading[v.i] = Reading()  # guards cycles
-            self._reading[v.i] = self.read_frame(self.verb_frame(v), v)
-        return self._reading[v.i]
+            rd = self._reading[v.i] = self.read_frame(self.verb_frame(v), v)
+        return rd
 
     def content_category(self, v, fr: Frame) -> str | None:
         """What a speech act says decides its type (`a letter complaining of ...`, `"... will damage our friendship"`)."""
         words = []
         for c in v.children:
             if c.dep_ in ("ccomp", "parataxis") and not self.g.infinitival(c):
-                words.extend(c.subtree)
+                words += c.words()
         if fr.obj_tok is not None and fr.obj is not None and fr.obj.lemma in self.lex.classes.get("document", ()):
-            words.extend(fr.obj_tok.subtree)
+            words += fr.obj_tok.words()
         found = {self.cue(w) for w in words}
         return next((c for c in self.lex.content_order if c in found), None)
 
@@ -222,19 +227,21 @@ class Extractor:
         (`will not accept` is a refusal, `do not support` no support)."""
         if w.i in self.g.negated_heads:
             return self.lex.content_cues.get(f"not {w.lemma}")
-        key = (w.lower_, w.lemma)
         memo = self.lex.cue_memo
-        if key in memo:
-            return memo[key]
+        by_lemma = memo.get(w.lower_)
+        if by_lemma is not None and w.lemma in by_lemma:
+            return by_lemma[w.lemma]
         found = None
         for form in stem_forms(w.lower_) + (w.lemma,):
             cat = self.lex.content_cues.get(form)
             if cat:
                 found = cat
                 break
-        if len(memo) >= CUE_MEMO_MAX:
-            memo.clear()
-        memo[key] = found
+        if by_lemma is None:
+            if len(memo) >= CUE_MEMO_MAX:
+                memo.clear()
+            by_lemma = memo[w.lower_] = {}
+        by_lemma[w.lemma] = found
         return found
 
     def refusal(self, v, fr: Frame, rd: Reading) -> bool:
@@ -388,12 +395,14 @@ class Extractor:
         if n.pos_ != "NOUN":
             return None
         doc = self.doc.toks
-        if n.i >= 2 and doc[n.i - 1].lower_ == "-":  # the same as its text being `-`
-            entry = self.lex.nouns.get(f"{doc[n.i - 2].lower_}-{n.lower_}")
+        lex = self.lex
+        # a two-word name is looked up only when n's word ends one (`pull-out`, `air strike`)
+        if n.i >= 2 and doc[n.i - 1].lower_ == "-" and n.lower_ in lex.noun_tails:  # `-`: its text is `-`
+            entry = lex.nouns.get(f"{doc[n.i - 2].lower_}-{n.lower_}")
             if entry is not None:
                 return n.i - 2, entry
-        if n.i >= 1:
-            entry = self.lex.nouns.get(f"{doc[n.i - 1].lower_} {n.lemma}")
+        if n.i >= 1 and n.lemma in lex.noun_tails:
+            entry = lex.nouns.get(f"{doc[n.i - 1].lower_} {n.lemma}")
             if entry is not None:
                 return n.i - 1, entry
         entry = self.lex.nouns.get(n.lemma) or self.lex.nouns.get(n.lower_)
@@ -514,7 +523,8 @@ class Extractor:
         for t in self.doc.toks:
             pos = t.pos_
             if t.is_alpha:
-                cat = memo.get((t.lower_, t.lemma), MISSING) if t.i not in negated else MISSING
+                by_lemma = memo.get(t.lower_) if t.i not in negated else None
+                cat = by_lemma.get(t.lemma, MISSING) if by_lemma is not None else MISSING
                 if cat is MISSING:
                     cat = self.cue(t)
                 if cat is not None:

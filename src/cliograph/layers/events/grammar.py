@@ -63,7 +63,8 @@ class Grammar:
 
     def sentence(self, t) -> tuple[int, int]:
         a, z = self.doc.sentence(t)
-        return self.off + a, self.off + z
+        off = self.off
+        return off + a, off + z
 
     def arg(self, t: Tok, conj: bool = True) -> Arg:
         """The argument phrase headed by token t (a relative pronoun stands for the noun it modifies)."""
@@ -169,11 +170,11 @@ class Grammar:
     # --------------------------------------------------------------- subject
     def subject(self, v, depth: int = 0) -> Arg | None:
         """The doer of verb v: its subject, else the one it shares with the clause it depends on."""
-        if v.i in self._subj:
-            return self._subj[v.i]
-        self._subj[v.i] = None  # guards cycles
-        res = self._subject(v, depth)
-        self._subj[v.i] = res
+        memo = self._subj
+        if v.i in memo:
+            return memo[v.i]
+        memo[v.i] = None  # guards cycles
+        res = memo[v.i] = self._subject(v, depth)
         return res
 
     def _subject(self, v, depth: int) -> Arg | None:
@@ -232,7 +233,7 @@ class Grammar:
 
     def negated(self, v) -> bool:
         """Negated here, or the complement of `fail to`, `refuse to`, or of a negated attempt."""
-        if self.negated_here(v):
+        if v.i in self.negated_heads:
             return True
         t = v
         for _ in range(MAX_CLIMB):
@@ -246,7 +247,7 @@ class Grammar:
             hl = h.lemma
             if t.dep_ != "conj" and hl in self.lex.negating_verbs:
                 return True
-            if self.negated_here(h):
+            if h.i in self.negated_heads:
                 return t.dep_ != "conj" and (hl in self.lex.modality_verbs or hl in self.lex.implicative)
             t = h
         return False
@@ -254,8 +255,9 @@ class Grammar:
     # -------------------------------------------------------------- modality
     def modality(self, v) -> str | None:
         """attempt, intent, directive, purpose, possible, future, conditional, hypothetical, reported, ..."""
-        if v.i in self._mod:
-            return self._mod[v.i][0]
+        got = self._mod.get(v.i)
+        if got is not None:
+            return got[0]
         self._mod[v.i] = (None, False)
         m = self._modality(v)
         self._mod[v.i] = (m, True)

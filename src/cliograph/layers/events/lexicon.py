@@ -76,8 +76,10 @@ class Lexicon:
     source_preps: frozenset[str]
     home_words: frozenset[str]
     people: frozenset[str] = frozenset()
-    # (word, lemma) -> the content cue type of a word not negated; filled as words are met (extract.cue)
-    cue_memo: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False, compare=False)
+    # what follows a space or a hyphen in the event nouns' names: the last word of `air strike`, `pull-out`
+    noun_tails: frozenset[str] = frozenset()
+    # word -> lemma -> the content cue type of a word not negated; filled as words are met (extract.cue)
+    cue_memo: dict[str, dict[str, str | None]] = field(default_factory=dict, repr=False, compare=False)
 
     def in_class(self, word: str, name: str) -> bool:
         """`word` (lower-case lemma or text) belongs to the class `name` (without the @)."""
@@ -135,4 +137,5 @@ def lexicon() -> Lexicon:
         home_words=frozenset(cues["home_words"]),
         people=frozenset().union(*(nouns["classes"][k] for k in
                                    ("people", "personnel", "military", "person", "delegation", "protester"))),
+        noun_tails=frozenset(name[i + 1:] for name in nouns["events"] for i, ch in enumerate(name) if ch in " -"),
     )

@@ -139,12 +139,14 @@ class Resolver:
         """The actors of the first phrase that names any, with its coordinated phrases (`A and B`)."""
         for arg in args:
             got: list[tuple[str, Arg]] = []
-            for x in (arg, *arg.conj):
+            seen: list[str] = []
+            for x in (arg, *arg.conj) if arg.conj else (arg,):
                 if objects and x.pron and x.lemma == "it" and x.hint is None:
                     continue  # an object `it` is mostly a thing or a proposal, not an actor
-                a = self.actor_of(x)
-                if a is not None and a not in exclude and all(a != g[0] for g in got):
+                a = self.actor_of(x) if x.pron else self.named_actor(x)
+                if a is not None and a not in exclude and a not in seen:
                     got.append((a, x))
+                    seen.append(a)
             if got:
                 return got[:MAX_CONJUNCTS]
         return []
@@ -208,8 +210,9 @@ class Resolver:
                 said.append((c.trigger[0], "REJECT"))
         said.sort()
         for c in sorted(candidates, key=lambda c: c.trigger):
-            agents = self.actors(c.agents)
-            patients = self.actors(c.patients, exclude=frozenset(a for a, _ in agents), objects=True)
+            agents = self.actors(c.agents) if c.agents else []
+            patients = self.actors(c.patients, exclude=frozenset([a for a, _ in agents]), objects=True) if c.patients \
+                else []
             if c.refusal or c.speech:
                 c, patients = self.in_utterance(c, agents, patients, utt, said)
             if c.category is None and not agents and not patients:

@@ -97,6 +97,16 @@ class Tok:
         for c in self.rights:
             yield from c.subtree
 
+    def words(self) -> list[Tok]:
+        """The tokens of the subtree, in no particular order (for sets: no recursion)."""
+        out = [self]
+        stack = [self]
+        while stack:
+            kids = stack.pop().children
+            out += kids
+            stack += kids
+        return out
+
     @property
     def conjuncts(self) -> tuple[Tok, ...]:
         """As spaCy's: the first conjunct, then the `conj` chains to its right, without this token."""
