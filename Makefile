@@ -24,7 +24,9 @@ dev: $(VENV)/.dev
 
 demo: $(VENV)/.installed
 	$(BIN)/cliograph analyze samples/demo.txt -o demo.json
-	$(BIN)/cliograph read samples/demo.txt
+	@echo "--- actors"; $(BIN)/cliograph actors demo.json --min-mentions 2
+	@echo "--- quotations"; $(BIN)/cliograph quotes demo.json
+	@echo "--- timeline"; $(BIN)/cliograph timeline demo.json
 	$(BIN)/cliograph report samples/demo.txt -o report.html
 	@echo "wrote demo.json and report.html (open $(CURDIR)/report.html in a browser)"
 

@@ -8,7 +8,7 @@ import click
 
 from ..errors import CliographError
 from .main import cli, fail
-from .shared import load_nlp
+from .shared import load_document
 
 GAZETTEER_ENV = "CLIOGRAPH_GAZETTEER"
 
@@ -75,16 +75,12 @@ def actor_lines(rows: list[dict], min_mentions: int = 1) -> list[str]:
 def actors(file, gazetteer, min_mentions, as_json, model):
     """Print the actors of FILE: type, name, mention count, pages, titles, aliases.
 
+    FILE is a text to analyze or an analyzed cliograph/1 .json file.
+
     Example: cliograph actors chapter.txt --min-mentions 2
     """
-    from ..pipeline import analyze_file
-
     use_gazetteer(gazetteer)
-    nlp = load_nlp(model)
-    try:
-        doc = analyze_file(file, nlp=nlp, layers=("actors",))
-    except CliographError as e:
-        fail(str(e))
+    doc, _ = load_document(file, model, layers=("actors",))
     rows = actor_rows(doc)
     if as_json:
         click.echo(json.dumps([r for r in rows if r["mentions"] >= min_mentions], ensure_ascii=False, indent=1))

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import click
 
-from ..errors import CliographError
-from .main import cli, fail
-from .shared import load_nlp
+from .main import cli
+from .shared import load_document
 
 
 def quote_lines(doc, speaker: str | None = None, phrases: bool = False) -> list[str]:
@@ -38,14 +37,10 @@ def quote_lines(doc, speaker: str | None = None, phrases: bool = False) -> list[
 def quotes(file, speaker, phrases, model):
     """Print the quotations of FILE: speaker -> addressee, page, notes, words.
 
+    FILE is a text to analyze or an analyzed cliograph/1 .json file.
+
     Example: cliograph quotes chapter.txt --speaker "Chen Yi"
     """
-    from ..pipeline import analyze_file
-
-    nlp = load_nlp(model)
-    try:
-        doc = analyze_file(file, nlp=nlp, layers=("actors", "quotes"))
-    except CliographError as e:
-        fail(str(e))
+    doc, _ = load_document(file, model, layers=("actors", "quotes"))
     for line in quote_lines(doc, speaker, phrases):
         click.echo(line)

@@ -38,7 +38,7 @@ def load_nlp(model: str | None):
 
 
 def load_document(path: str, model: str | None = None, reference_date: str | None = None,
-                  year_hint: str | None = None):
+                  year_hint: str | None = None, layers: tuple[str, ...] | None = None):
     """(document, context) for a `cliograph/1` JSON file as it is (context None), or for any other input
     analyzed with every layer (the layers' context, e.g. the narrative time `ctx.data["time_at"]`)."""
     import json
@@ -69,4 +69,4 @@ def load_document(path: str, model: str | None = None, reference_date: str | Non
     except CliographError as e:
         fail(str(e))
     doc.source.year_hint = year_hint
-    return doc, run_layers(doc, nlp=nlp, layers=ORDER)
+    return doc, run_layers(doc, nlp=nlp, layers=layers or ORDER)
