@@ -522,7 +522,7 @@ class Extractor:
         negated = self.g.negated_heads
         for t in self.doc.toks:
             pos = t.pos_
-            if t.is_alpha:
+            if t.is_alpha:  # `cue(t)`, without the call for a word met before
                 by_lemma = memo.get(t.lower_) if t.i not in negated else None
                 cat = by_lemma.get(t.lemma, MISSING) if by_lemma is not None else MISSING
                 if cat is MISSING:

@@ -57,10 +57,6 @@ class Grammar:
     def tok_span(self, t) -> tuple[int, int]:
         return self.off + t.idx, self.off + t.end
 
-    def range_span(self, a, z) -> tuple[int, int]:
-        """Clean span from token a through token z."""
-        return self.off + a.idx, self.off + z.end
-
     def sentence(self, t) -> tuple[int, int]:
         a, z = self.doc.sentence(t)
         off = self.off

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from ...model import Event, make_span
+from ...model import Event, Span, make_span
 from ...model.cite import citer
 from .extract import Candidate
 from .grammar import Arg
@@ -55,6 +55,7 @@ class Resolver:
         self.history: list[tuple[int, str]] = []
         self.h_pos: list[int] = []
         self.cite = citer(self.doc)
+        self._sentences: dict[tuple[int, int], tuple[int, int, str]] = {}  # (start, end) -> source offsets, text
 
     # ----------------------------------------------------------------- actors
     def overlapping(self, a: int, z: int) -> list[tuple[int, int, str, str]]:
@@ -181,6 +182,15 @@ class Resolver:
     def notes(self, start: int, end: int) -> list[str]:
         return self.cite.notes(start, end)
 
+    def sentence_span(self, start: int, end: int) -> Span:
+        """make_span(doc, start, end), its offsets and text looked up once: a sentence holds many events."""
+        got = self._sentences.get((start, end))
+        if got is None:
+            s = make_span(self.doc, start, end)
+            self._sentences[(start, end)] = (s.source_start, s.source_end, s.text)
+            return s
+        return Span(start, end, *got)
+
     # ----------------------------------------------------------------- events
     def event(self, c: Candidate, n: int, agent: tuple[str, Arg] | None, patient: tuple[str, Arg] | None,
               t) -> Event:
@@ -188,7 +198,7 @@ class Resolver:
         agent_arg = agent[1] if agent else (c.agents[0] if c.agents else None)
         patient_arg = patient[1] if patient else (c.patients[0] if c.patients else None)  # None: an addressee
         return Event(
-            id=f"e{n}", trigger=make_span(doc, *c.trigger), sentence=make_span(doc, *c.sentence),
+            id=f"e{n}", trigger=make_span(doc, *c.trigger), sentence=self.sentence_span(*c.sentence),
             predicate=c.predicate, agent=agent[0] if agent else None, patient=patient[0] if patient else None,
             date=t.value if t is not None else None, time=t.id if t is not None else None,
             category=c.category, page=self.page_label(c.trigger[0]), notes=self.notes(*c.trigger),
