@@ -535,7 +535,7 @@ class Extractor:
                 nouns.append(t)
             if pos in ("PROPN", "NOUN") and t.dep_ in ("nsubj", "nsubjpass"):
                 subjects.append(t)
-        found = [self.verb_candidate(t) for t in verbs if self.g.is_verb(t)]
+        found = [self.verb_candidate(t) for t in verbs]  # a VERB is a verb (`is_verb`)
         # a complement carried out by the agent's own people was absorbed into its order
         out = [c for c in found if c is not None and c.token not in self.absorbed and
                (c.category or c.agents or c.patients)]

@@ -65,12 +65,10 @@ class Grammar:
     def arg(self, t: Tok, conj: bool = True) -> Arg:
         """The argument phrase headed by token t (a relative pronoun stands for the noun it modifies)."""
         memo = self._args if conj else self._args1
-        got = memo.get(t.i)
-        if got is None:
-            got = memo[t.i] = self._arg(t, conj)
-        return got
-
-    def _arg(self, t, conj: bool) -> Arg:
+        key = t.i
+        got = memo.get(key)
+        if got is not None:
+            return got
         if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl":
             t = t.head.head
         lemma = t.lemma
@@ -78,12 +76,12 @@ class Grammar:
         left = t
         for c in t.lefts:  # a possessor counts only before a body of people: `Nasser's government`
             if c.dep_ in CORE_LEFT or (c.dep_ == "poss" and people and c.pos_ == "PROPN"):
-                edge = self.doc.left_edge(c)
+                edge = self.doc.left_edge(c) if c.children else c
                 left = edge if edge.i < left.i else left
         right = t
         for c in t.rights:  # keep compound tails and `of` phrases in the shown text
             if c.dep_ in ("compound", "flat") or (c.dep_ == "prep" and c.lower_ == "of"):
-                right = self.doc.right_edge(c)
+                right = self.doc.right_edge(c) if c.children else c
         pron = None
         if t.pos_ == "PRON" or t.tag_ in ("PRP", "PRP$"):
             kind = self.lex.pronouns.get(t.lower_)
@@ -94,6 +92,7 @@ class Grammar:
                 lemma, t.lower_, t.ent_type_, pron, people)
         if conj and (t.rights or t.dep_ == "conj"):  # else t has no conjuncts
             a.conj = [self.arg(c, conj=False) for c in t.conjuncts if c.i > t.i]
+        memo[key] = a
         return a
 
     # ------------------------------------------------------------- structure
@@ -309,11 +308,8 @@ class Grammar:
     def clause_ranges(self, t) -> list[tuple[int, int]]:
         """Clean ranges of the words of t's own clause (or noun phrase), not entering embedded clauses."""
         got = self._ranges.get(t.i)
-        if got is None:
-            got = self._ranges[t.i] = self._clause_ranges(t)
-        return got
-
-    def _clause_ranges(self, t) -> list[tuple[int, int]]:
+        if got is not None:
+            return got
         found = [t.i]
         stack = [t]
         while stack:
@@ -339,6 +335,7 @@ class Grammar:
                 a, z = w.idx, w.end
         if z >= 0:
             merged.append((off + a, off + z))
+        self._ranges[t.i] = merged
         return merged
 
     def time_chain(self, t) -> list[list[tuple[int, int]]]:
