@@ -110,7 +110,7 @@ def main() -> int:
     if not a.quick:
         n, rss = peak_rss_book(200_000)
         print(f"peak RSS analyzing {n} words: {rss:.0f} MB")
-        times = batch_times(4)
+        times = batch_times(8)
         one = times["1 process"]
         for label, t in times.items():
             print(f"{label:15} {t:6.2f} s  speed-up {one / t:.2f}x")

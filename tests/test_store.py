@@ -40,6 +40,26 @@ def test_dict_in_equals_document_in(store, tmp_path):
         assert other.document_dict(doc.source.sha256) == store.document_dict(doc.source.sha256)
 
 
+def test_prepared_rows_equal_direct_add(full, tmp_path):
+    """Rows made in a worker (`prepare_document`) and inserted by the writer equal a direct add, actor ids included."""
+    import pickle
+
+    from cliograph.store.write import prepare_document
+
+    with Store(tmp_path / "prepared.sqlite") as other:
+        for build in (ostend, letters):
+            prep = pickle.loads(pickle.dumps(prepare_document(document_to_dict(build()))))  # as a pool sends it
+            assert other.add(prep).added
+        assert not other.add(prepare_document(ostend())).added
+        for table in ("actors", "doc_actors", "mentions", "quotes", "events", "timex", "sentences", "pages"):
+            query = f"SELECT * FROM {table} ORDER BY rowid"
+            assert other.conn.execute(query).fetchall() == full.conn.execute(query).fetchall(), table
+        assert [r[:-1] for r in other.conn.execute("SELECT id, seq, name, text, source, structure, added_at "
+                                                   "FROM documents ORDER BY seq")] == \
+            [r[:-1] for r in full.conn.execute("SELECT id, seq, name, text, source, structure, added_at "
+                                               "FROM documents ORDER BY seq")]
+
+
 def test_unknown_record_fields_survive(store):
     data = document_to_dict(ostend())
     data["quotes"][0]["confidence"] = 0.75  # a field from a newer writer

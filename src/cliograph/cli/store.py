@@ -122,7 +122,7 @@ def add(inputs, db, replace, reference_date, model, structure_only, layers, jobs
 
     def write(doc) -> None:
         res = store.add(doc, replace=replace)
-        name = doc["source"]["name"] if isinstance(doc, dict) else doc.source.name
+        name = res.name
         if not res.added:
             counts["skipped"] += 1
             return
@@ -139,7 +139,7 @@ def add(inputs, db, replace, reference_date, model, structure_only, layers, jobs
         with batch_progress(len(raw), progress) as on_result:
             result = run_batch(raw, write, known=known, jobs=jobs, dask=dask_address, dask_local=dask_local,
                                model=model, layers=layers, reference_date=reference_date, on_result=on_result,
-                               on_skip=lambda p: click.echo(f"skipped {p}: already stored"))
+                               on_skip=lambda p: click.echo(f"skipped {p}: already stored"), prepare=True)
     for _, why in result.failed:
         click.echo(f"cliograph: {why}", err=True)
     rate = f", {result.words / result.seconds:,.0f} words/s" if result.seconds and result.words else ""

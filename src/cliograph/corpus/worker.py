@@ -19,6 +19,23 @@ def nlp_for(model: str | None):
     return _NLP[key]
 
 
+def fast_exit_at_end() -> None:
+    """Pool initializer: end a worker without tearing down the loaded model object by object.
+
+    A spawned worker otherwise spends about half a second in interpreter finalization after its
+    last document; its results are already sent (synchronously) when the exit hooks run.
+    """
+    import atexit
+    import sys
+
+    def _exit() -> None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+    atexit.register(_exit)
+
+
 def file_hash(path: str) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -28,8 +45,12 @@ def file_hash(path: str) -> str:
 
 
 def analyze_one(path: str, model: str | None = None, layers: tuple[str, ...] | None = None,
-                reference_date: str | None = None) -> dict:
-    """Analyze one file; returns {"path", "doc" (cliograph/1 dict) | "error", "words"}. Never raises on bad input."""
+                reference_date: str | None = None, prepare: bool = False) -> dict:
+    """Analyze one file; returns {"path", "doc" | "error", "words"}. Never raises on bad input.
+
+    "doc" is the cliograph/1 dict, or with `prepare` the store's rows for it (so the single writer
+    only inserts them).
+    """
     from ..errors import CliographError
     from ..model import document_to_dict
     from ..pipeline import LAYERS, analyze_file
@@ -42,4 +63,10 @@ def analyze_one(path: str, model: str | None = None, layers: tuple[str, ...] | N
         return {"path": path, "error": str(e)}
     except (UnicodeError, ValueError, OSError) as e:  # a file that breaks a reader: reported, not fatal
         return {"path": path, "error": f"{path}: {type(e).__name__}: {e}"}
-    return {"path": path, "doc": document_to_dict(doc), "words": len(doc.text.split()), "pid": os.getpid()}
+    if prepare:
+        from ..store.write import prepare_document
+
+        out = prepare_document(doc)
+    else:
+        out = document_to_dict(doc)
+    return {"path": path, "doc": out, "words": len(doc.text.split()), "pid": os.getpid()}

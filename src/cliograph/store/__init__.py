@@ -16,7 +16,7 @@ import sqlite3
 from ..model import Document
 from .db import StoreError, atomic, connect, migrate
 from .read import document_dict, find_document, read_document
-from .write import AddResult, actor_key, add_document, delete_document
+from .write import AddResult, Prepared, actor_key, add_document, delete_document
 
 __all__ = ["AddResult", "Store", "StoreError", "actor_key", "atomic", "connect", "migrate"]
 
@@ -26,7 +26,7 @@ class Store:
         self.path = str(path)
         self.conn: sqlite3.Connection = connect(path, readonly=readonly)
 
-    def add(self, doc: Document | dict, replace: bool = False) -> AddResult:
+    def add(self, doc: Document | dict | Prepared, replace: bool = False) -> AddResult:
         return add_document(self.conn, doc, replace=replace)
 
     def has(self, sha256: str) -> bool:

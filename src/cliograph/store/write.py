@@ -118,23 +118,19 @@ class _Rows:
             self.tables[table] = (list(fixed) + names + ["extra"] + list(computed), [])
         self.tables[table][1].append(list(fixed.values()) + values + [extra] + list(computed.values()))
 
-    def write(self, conn: sqlite3.Connection) -> None:
-        for table, (cols, rows) in self.tables.items():
-            conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
 
-
-def _resolve_actor(conn: sqlite3.Connection, rec: dict) -> str:
-    key = actor_key(rec["name"], rec["type"], rec.get("gazetteer_id"))
+def _resolve_actor(conn: sqlite3.Connection, name: str, type_: str, gazetteer_id: str | None) -> str:
+    key = actor_key(name, type_, gazetteer_id)
     row = conn.execute("SELECT id FROM actors WHERE key = ?", (key,)).fetchone()
     if row:
         return row[0]
-    base = slug(rec["name"])
+    base = slug(name)
     candidate, n = base, 1
     while conn.execute("SELECT 1 FROM actors WHERE id = ?", (candidate,)).fetchone():
         n += 1
-        candidate = f"{base}_{rec['type'].lower()}" if n == 2 else f"{base}_{n - 1}"
+        candidate = f"{base}_{type_.lower()}" if n == 2 else f"{base}_{n - 1}"
     conn.execute("INSERT INTO actors (id, key, name, type, gazetteer_id) VALUES (?, ?, ?, ?, ?)",
-                 (candidate, key, rec["name"], rec["type"], rec.get("gazetteer_id")))
+                 (candidate, key, name, type_, gazetteer_id))
     return candidate
 
 
@@ -163,42 +159,84 @@ def _quote_dates(doc: Document, sents: list, events: list[dict]) -> list[str | N
     return [by_sentence.get(sentence_of(q.start)) for q in doc.quotes]
 
 
-def add_document(conn: sqlite3.Connection, doc: Document | dict, replace: bool = False) -> AddResult:
+@dataclass
+class Prepared:
+    """A document's rows, made without the database (in a worker), so the one writer only inserts them.
+
+    Actor columns hold the document's local actor ids; the writer swaps in the store-wide ids.
+    """
+    doc_id: str
+    name: str
+    document: tuple  # (name, title, text, main_end, source JSON, structure JSON)
+    actors: list[tuple[str, str, str, str | None]]  # (local id, name, type, gazetteer id)
+    tables: dict[str, tuple[list[str], list[list]]]
+    counts: dict[str, int]
+
+
+ACTOR_COLUMNS = {"doc_actors": ("actor_id",), "mentions": ("actor_id",), "quotes": ("speaker_id", "addressee_id"),
+                 "events": ("agent_id", "patient_id")}
+
+
+def add_document(conn: sqlite3.Connection, doc: Document | dict | Prepared, replace: bool = False) -> AddResult:
     """Store `doc` with every layer in one transaction. The same content again is a no-op unless `replace`."""
-    data = doc if isinstance(doc, dict) else document_to_dict(doc)
-    doc = document_from_dict(data) if isinstance(doc, dict) else doc
-    doc_id = data["source"]["sha256"]
+    if not isinstance(doc, Prepared):
+        data = doc if isinstance(doc, dict) else None
+        doc_id = data["source"]["sha256"] if data else doc.source.sha256
+        if not replace and _exists(conn, doc_id):
+            return AddResult(doc_id, data["source"]["name"] if data else doc.source.name, False)
+        doc = prepare_document(doc)
     with atomic(conn):
-        exists = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        exists = _exists(conn, doc.doc_id)
         if exists and not replace:
-            return AddResult(doc_id, doc.source.name, False)
+            return AddResult(doc.doc_id, doc.name, False)
         if exists:
-            delete_document(conn, doc_id)
-        counts = _write(conn, doc_id, doc, data)
-    return AddResult(doc_id, doc.source.name, True, counts)
+            delete_document(conn, doc.doc_id)
+        _insert(conn, doc)
+    return AddResult(doc.doc_id, doc.name, True, doc.counts)
 
 
-def _write(conn: sqlite3.Connection, doc_id: str, doc: Document, data: dict) -> dict[str, int]:
-    structure = {k: data[k] for k in STRUCTURE if k in data}
-    structure["extra"] = {k: v for k, v in data.items() if k not in DOC_KEYS}
+def _exists(conn: sqlite3.Connection, doc_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+
+def _insert(conn: sqlite3.Connection, prep: Prepared) -> None:
     seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
     conn.execute("INSERT INTO documents (id, seq, name, title, text, main_end, source, structure, added_at) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 (doc_id, seq, doc.source.name, doc.source.title, doc.text, doc.main_end,
-                  json.dumps(data["source"], ensure_ascii=False), json.dumps(structure, ensure_ascii=False),
-                  dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")))
+                 (prep.doc_id, seq, *prep.document, dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")))
+    global_ids = {local: _resolve_actor(conn, name, type_, gz) for local, name, type_, gz in prep.actors}
+    for table, (cols, rows) in prep.tables.items():
+        swap = [cols.index(c) for c in ACTOR_COLUMNS.get(table, ())]
+        if swap:
+            rows = [list(r) for r in rows]
+            for r in rows:
+                for i in swap:
+                    r[i] = global_ids.get(r[i])
+        conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
+
+
+def prepare_document(doc: Document | dict) -> Prepared:
+    """Every row `doc` puts in the store, computed without a connection (safe in any process)."""
+    data = doc if isinstance(doc, dict) else document_to_dict(doc)
+    doc = document_from_dict(data) if isinstance(doc, dict) else doc
+    doc_id = data["source"]["sha256"]
+    structure = {k: data[k] for k in STRUCTURE if k in data}
+    structure["extra"] = {k: v for k, v in data.items() if k not in DOC_KEYS}
+    document = (doc.source.name, doc.source.title, doc.text, doc.main_end,
+                json.dumps(data["source"], ensure_ascii=False), json.dumps(structure, ensure_ascii=False))
     citer = Citer(doc)
     rows = _Rows()
     for table in ("pages", "note_refs", "notes"):
         for i, rec in enumerate(data.get(table, [])):
             rows.add(table, {"doc_id": doc_id, "ord": i}, rec)
-    global_ids: dict[str, str] = {}
+    actors = []
     for i, rec in enumerate(data.get("actors", [])):
-        actor_id = global_ids[rec["id"]] = _resolve_actor(conn, rec)
-        rows.add("doc_actors", {"doc_id": doc_id, "ord": i, "actor_id": actor_id}, rec)
+        local = rec["id"]
+        actors.append((local, rec["name"], rec["type"], rec.get("gazetteer_id")))
+        rows.add("doc_actors", {"doc_id": doc_id, "ord": i, "actor_id": local}, rec)
         for j, m in enumerate(rec.get("mentions", [])):
-            rows.add("mentions", {"doc_id": doc_id, "actor_local": rec["id"], "ord": j, "actor_id": actor_id},
-                    m, {"cite_page": citer.page(m["start"]), "cite_notes": json.dumps(citer.notes(m["start"], m["end"]))})
+            rows.add("mentions", {"doc_id": doc_id, "actor_local": local, "ord": j, "actor_id": local},
+                     m, {"cite_page": citer.page(m["start"]), "cite_notes": json.dumps(citer.notes(m["start"], m["end"]))})
     sents = sentences(doc)
     events = data.get("events", [])
     quote_dates = _quote_dates(doc, sents, events)
@@ -206,7 +244,7 @@ def _write(conn: sqlite3.Connection, doc_id: str, doc: Document, data: dict) -> 
         date = quote_dates[i]
         lo, hi = value_range(date) or (None, None)
         rows.add("quotes", {"doc_id": doc_id, "ord": i}, rec, {
-            "speaker_id": global_ids.get(rec.get("speaker")), "addressee_id": global_ids.get(rec.get("addressee")),
+            "speaker_id": rec.get("speaker"), "addressee_id": rec.get("addressee"),
             "cite_page": rec.get("page") or citer.page(rec["start"]),
             "cite_notes": json.dumps(rec.get("notes") or citer.notes(rec["start"], rec["end"])),
             "date": date, "date_lo": lo, "date_hi": hi})
@@ -219,19 +257,18 @@ def _write(conn: sqlite3.Connection, doc_id: str, doc: Document, data: dict) -> 
         lo, hi = value_range(rec.get("date")) or (None, None)
         trig = rec["trigger"]
         rows.add("events", {"doc_id": doc_id, "ord": i}, rec, {
-            "agent_id": global_ids.get(rec.get("agent")), "patient_id": global_ids.get(rec.get("patient")),
+            "agent_id": rec.get("agent"), "patient_id": rec.get("patient"),
             "cite_page": rec.get("page") or citer.page(trig["start"]),
             "cite_notes": json.dumps(rec.get("notes") or citer.notes(rec["sentence"]["start"], rec["sentence"]["end"])),
             "date_lo": lo, "date_hi": hi})
-    rows.write(conn)
     omap = offset_map(doc)
     sentence_rows = []
     for s, notes in zip(sents, sentence_notes(doc, citer, sents), strict=True):
         src = omap.source_span(s.start, s.end)
-        sentence_rows.append((doc_id, s.start, s.end, src[0], src[1], doc.text[s.start:s.end], int(s.in_notes),
-                              citer.page(s.start), json.dumps(notes)))
-    conn.executemany("INSERT INTO sentences (doc_id, start, end, source_start, source_end, text, in_notes, cite_page, "
-                     "cite_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", sentence_rows)
-    return {"actors": len(doc.actors), "quotes": len(doc.quotes), "timex": len(doc.timex), "events": len(doc.events),
-            "sentences": len(sents)}
-
+        sentence_rows.append([doc_id, s.start, s.end, src[0], src[1], doc.text[s.start:s.end], int(s.in_notes),
+                              citer.page(s.start), json.dumps(notes)])
+    rows.tables["sentences"] = (["doc_id", "start", "end", "source_start", "source_end", "text", "in_notes",
+                                 "cite_page", "cite_notes"], sentence_rows)
+    counts = {"actors": len(doc.actors), "quotes": len(doc.quotes), "timex": len(doc.timex),
+              "events": len(doc.events), "sentences": len(sents)}
+    return Prepared(doc_id, doc.source.name, document, actors, rows.tables, counts)
