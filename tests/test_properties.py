@@ -1,4 +1,6 @@
 """Property tests: arbitrary text with injected markers and note marks keeps every offset exact."""
+import sys
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -62,3 +64,39 @@ def test_any_text_never_crashes(src):
         return
     for sp in [*doc.pages, *doc.note_refs, *doc.notes]:
         assert doc.text[sp.start:sp.end] == sp.text
+
+
+SPACED = st.sampled_from(["the", "Treaty", "of", "Rome", "was", "signed", "in", "1957.", "end.  Next", "a\tb",
+                          "four years' struggle", "inter-", "Sino-", "Soviet", "16", "note.[2]", "said. 3",
+                          " {12} ", "[Pg 40]", "(note)", "--", "\u2014", "caf\u00e9"])
+BREAKS = st.sampled_from(["\n", "\r\n", "  \n  ", "\n\n", "\r\n\r\n", "\n\t", " \n"])
+
+
+@st.composite
+def wrapped_texts(draw):
+    parts = []
+    for _ in range(draw(st.integers(2, 30))):
+        parts.append(" ".join(draw(st.lists(SPACED, min_size=1, max_size=9))))
+        parts.append(draw(BREAKS))
+    return "".join(parts)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(wrapped_texts())
+def test_whole_paragraph_path_equals_line_path(src):
+    """Paragraphs taken whole (`_emit_plain`) come out exactly as the line-by-line path makes them."""
+    import hashlib
+
+    from cliograph.ingest.build import build
+    from cliograph.model import document_to_dict
+
+    b = sys.modules["cliograph.ingest.build"]
+    sha = hashlib.sha256(src.encode()).hexdigest()
+    fast = document_to_dict(build(src, "p.txt", sha, "utf-8"))
+    saved = b._plain_cuts
+    b._plain_cuts = lambda *a: None
+    try:
+        slow = document_to_dict(build(src, "p.txt", sha, "utf-8"))
+    finally:
+        b._plain_cuts = saved
+    assert fast == slow

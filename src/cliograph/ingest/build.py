@@ -2,17 +2,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
 from .lines import Line, classify, split_lines, wrapped
 from .notes import RefCand, accept, body_label, find_refs, is_notes_heading, link
-from .repair import TextBuilder, emit_piece, hyphenated_words, join_hyphen
-from .vocab import ROMAN, page_inline_re, previous_label, vocab
+from .repair import NOT_PLAIN, TextBuilder, emit_piece, hyphenated_words, join_hyphen
+from .vocab import ROMAN, end_of_text_res, page_inline_re, previous_label, search_line
 
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
 _FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*[\r\n]")
+_ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$")
 
 
 @dataclass
@@ -290,6 +293,8 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
         while pending_breaks and pending_breaks[0].pos < upto:
             page_starts.append((pending_breaks.pop(0), at))
 
+    cut_lines = sorted(cuts_by_line)
+    not_plain = _not_plain(src)
     for p in main:
         first_line = lines[p.lines[0]]
         a0 = first_line.content[0]
@@ -298,6 +303,18 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
             b.put("\n\n", last_src, last_src)
         flush_breaks(a0, b.length)
         par = Paragraph(start=b.length, end=b.length, source=[])
+        zn = lines[p.lines[-1]].content[1]
+        cuts = _plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri,
+                           not_plain)
+        if cuts is not None:  # the common case: whole lines, nothing to repair but spacing
+            _emit_plain(b, a0, zn, cuts, ref_by_cut, ref_positions, flush_breaks)
+            par.end = b.length
+            par.source.append([a0, zn])
+            for c in p.refs_after:
+                ref_positions[id(c)] = b.length
+            out_pars.append(par)
+            last_src = zn
+            continue
         seg_start = a0
         prev_end = None
         for k, li in enumerate(p.lines):
@@ -374,6 +391,82 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
     return doc
 
 
+def _not_plain(src: str) -> list[int] | None:
+    """Sorted positions of what `TextBuilder.plain` cannot take, for an ASCII text (None: check by paragraph)."""
+    if not src.isascii():
+        return None
+    out = [m.start() for m in NOT_PLAIN.finditer(src)] if any(c in src for c in "\x0b\x0c\x1c\x1d\x1e\x1f") else \
+        [m.start() for m in _LINE_END_HYPHEN.finditer(src)]
+    i = src.find("' ")
+    while i >= 0:
+        out.append(i)
+        i = src.find("' ", i + 1)
+    return sorted(out)
+
+
+def _plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri, not_plain):
+    """For a paragraph that `_emit_plain` can take, its cuts as (line start, line end, cut start, cut end);
+    None when it needs the line-by-line path (a page break inside, a repair, a line-end hyphen)."""
+    first, last = p.lines[0], p.lines[-1]
+    if p.breaks or last - first != len(p.lines) - 1:
+        return None
+    if not_plain is None:
+        if not src[a0:zn].isascii() or NOT_PLAIN.search(src, a0, zn):
+            return None
+    else:
+        k = bisect_left(not_plain, a0)
+        if k < len(not_plain) and not_plain[k] < zn - 1:  # a hit starts within [a0, zn) and spans 2+ chars
+            return None
+    out = []
+    for k in range(bisect_left(cut_lines, first), len(cut_lines)):
+        li = cut_lines[k]
+        if li > last:
+            break
+        a, z = lines[li].content
+        out += [(a, z, c0, c1) for c0, c1 in sorted(cuts_by_line[li])]
+    pos = a0
+    for _, z, c0, c1 in out:
+        if c0 < pos:
+            return None  # overlapping cuts
+        pos = c1
+        while pos < z and src[pos] in " \t":
+            pos += 1
+    starts = {c[2] for c in out}
+    for br in pending_breaks:
+        if br.pos >= zn:
+            break
+        if br.pos not in starts:
+            return None
+    while ri < len(refs_sorted) and refs_sorted[ri].start < zn:
+        if refs_sorted[ri].cut_start not in starts:
+            return None
+        ri += 1
+    return out
+
+
+def _emit_plain(b, a0, zn, cuts, ref_by_cut, ref_positions, flush_breaks) -> None:
+    """`_emit_line` and `_join` over a whole paragraph at once (what they do when there is nothing to repair)."""
+    src = b.src
+    pos = a0
+    for a, z, c0, c1 in cuts:
+        low = max(pos, a)
+        piece_end = c0
+        while piece_end > low and src[piece_end - 1] in " \t":
+            piece_end -= 1
+        b.plain(pos, piece_end)
+        r = ref_by_cut.get(c0)
+        if r is not None:
+            ref_positions[id(r)] = b.length
+        nxt = c1
+        while nxt < z and src[nxt] in " \t":
+            nxt += 1
+        if nxt < z and piece_end > a and not (piece_end == c0 and nxt == c1):
+            b.put(" ", piece_end, nxt)
+        flush_breaks(c1, b.length)
+        pos = nxt
+    b.plain(pos, zn)
+
+
 def _dehyphenate(src: str, prev_end: int, nxt: int, seen: set[str]) -> bool:
     tail = src[max(0, prev_end - 40):prev_end]
     if tail.endswith("\u00ac") and src[nxt:nxt + 1].isalpha():
@@ -433,8 +526,9 @@ def _emit_line(b, src, a, z, cuts, p, lines, ref_by_cut, ref_positions, flush_br
 
 def _end_of_text(src: str, doc: Document, main_end: int) -> tuple[int, int]:
     """(source, clean) offsets where the book's own text ends (a Gutenberg licence follows), else the end."""
-    for pat in vocab()["end_of_text_patterns"]:
-        m = re.search(pat, src, re.M | re.I)
+    low = src.lower()
+    for rx, lit in end_of_text_res():
+        m = search_line(rx, lit, src, low)
         if m:
             return m.start(), min(OffsetMap(doc.offset_map).clean_offset(m.start()), main_end)
     return len(src), main_end
@@ -512,4 +606,10 @@ def _partial(doc: Document) -> None:
         return
     first = main.lstrip("\"'\u201c\u2018([ ")[:1]
     doc.partial_start = first.islower() or first in ",;:)"
-    doc.partial_end = not re.search(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$", main)
+    # a match ends the text: only its last characters need searching (past closers, spaces and digits)
+    bare = len(main)
+    while bare and (main[bare - 1].isspace() or main[bare - 1].isdecimal()):
+        bare -= 1
+    cut = min(len(main.rstrip("'\"\u2019\u201d)]")), bare) - 2
+    tail = main[max(0, cut):]
+    doc.partial_end = not _ENDS_SENTENCE.search(tail)

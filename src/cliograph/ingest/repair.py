@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from ..model import OffsetMap, Repair
 from .vocab import vocab
@@ -33,6 +34,21 @@ class TextBuilder:
             self.parts.append(text)
             self.omap.add(self.length, s0, len(text), s1 - s0, False)
             self.length += len(text)
+
+    def plain(self, s0: int, s1: int) -> None:
+        """Append source [s0, s1), a run of whole ASCII lines with nothing to repair but spacing: line
+        breaks (with the spaces around them), runs of spaces and tabs each become one space."""
+        if s1 <= s0:
+            return
+        bits = _SPACING.split(self.src[s0:s1])  # text, spacing, text, ..., text
+        lens = list(map(len, bits))
+        clean = lens.copy()
+        clean[1::2] = [1] * (len(bits) // 2)
+        so = list(accumulate(lens, initial=s0))
+        co = list(accumulate(clean, initial=self.length))
+        self.omap.extend([[co[i], so[i], clean[i], lens[i], 1 - (i & 1)] for i in range(len(bits)) if clean[i]])
+        self.parts.append(" ".join(bits[0::2]))
+        self.length = co[-1]
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -65,6 +81,9 @@ def _open_single_quote(src: str, para_start: int, pos: int) -> bool:
 
 
 _TRIGGERS = ("  ", "\t", "' ", "\u2019 ", "\u00a0")
+_SPACING = re.compile(r"([ \t]*(?:\r\n|\n|\r)[ \t]*|[ \t]{2,}|\t)")  # one group: split keeps the spacing
+# what `TextBuilder.plain` does not handle: other control whitespace, a spaced apostrophe, a line-end hyphen
+NOT_PLAIN = re.compile(r"[\x0b\x0c\x1c-\x1f]|' |-[ \t]*[\r\n]")
 
 
 def emit_piece(b: TextBuilder, s0: int, s1: int, para_start: int) -> None:
@@ -116,15 +135,50 @@ def _ftfy(token: str) -> str:
     return ftfy.fix_text(token, normalization=None, uncurl_quotes=False, fix_line_breaks=False)
 
 
-_HYPHEN_WORD = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 
 
-def hyphenated_words(src: str) -> set[str]:
-    """Lower-cased `a-b` forms written on one line: evidence that a hyphen belongs to the word."""
-    return {m.group().lower() for m in _HYPHEN_WORD.finditer(src)}
+class HyphenatedWords:
+    """Lower-cased `a-b` forms written on one line: evidence that a hyphen belongs to the word.
+
+    Gathered on first use: most texts never break a word at a line end.
+    """
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = self._gather()
+        return word in self.words
+
+    def _gather(self) -> set[str]:
+        src, out, last = self.src, set(), 0
+        for m in _HYPHEN.finditer(src):
+            a = m.start()
+            while a > 0 and src[a - 1].isascii() and src[a - 1].isalpha():
+                a -= 1
+            if a < last:
+                continue  # inside the form just taken (`a-b-c` gives `a-b`)
+            z = m.end()
+            while z < len(src) and src[z].isascii() and src[z].isalpha():
+                z += 1
+            if (a == 0 or not _WORDCH(src[a - 1])) and (z == len(src) or not _WORDCH(src[z])):
+                out.add(src[a:z].lower())
+                last = z
+        return out
 
 
-def join_hyphen(before: str, after: str, seen: set[str]) -> bool:
+def _WORDCH(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def hyphenated_words(src: str) -> HyphenatedWords:
+    return HyphenatedWords(src)
+
+
+def join_hyphen(before: str, after: str, seen: HyphenatedWords | set[str]) -> bool:
     """Should `before-` at a line end and `after` on the next line become one word?"""
     if not before or not after or not after[0].islower() or not before[-1].isalpha():
         return False

@@ -22,6 +22,46 @@ def page_inline_re() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in vocab()["page_inline_patterns"]).replace("?P<label>", "?:"), re.I)
 
 
+@lru_cache(maxsize=1)
+def end_of_text_res() -> list[tuple[re.Pattern, str | None]]:
+    """Each end-of-text line pattern with a lower-cased literal every match must contain, if any."""
+    out = []
+    for pat in vocab()["end_of_text_patterns"]:
+        top = pat
+        while re.search(r"\([^()]*\)", top):
+            top = re.sub(r"\([^()]*\)[?*]?", "\x00", top)  # groups may be optional: only top-level words count
+        words = [m.group().strip() for m in re.finditer(r"[A-Za-z][A-Za-z ]{5,}(?![A-Za-z ]*[?*{])", top)]
+        lit = max(words, key=len, default=None)
+        out.append((re.compile(pat, re.M | re.I), lit.lower() if lit else None))
+    return out
+
+
+def search_line(rx: re.Pattern, lit: str | None, src: str, low: str | None = None) -> re.Match | None:
+    """`rx.search(src)` for a `^`-anchored line pattern, tried only near lines holding `lit`.
+
+    `low` is `src.lower()` (passed in when searching several patterns). A match is looked for from
+    three lines above the literal (and any blank lines above those).
+    """
+    low = src.lower() if low is None else low
+    if lit is None or len(low) != len(src):  # lower() changed lengths: offsets would not agree
+        return rx.search(src)
+    i = low.find(lit)
+    while i >= 0:
+        a, z = src.rfind("\n", 0, i) + 1, src.find("\n", i + len(lit)) % (len(src) + 1)
+        above = 0
+        while a > 0:
+            b = src.rfind("\n", 0, a - 1) + 1
+            above += bool(src[b:a].strip())
+            if above > 3:
+                break
+            a = b
+        found = rx.search(src, a, z)
+        if found:
+            return found
+        i = low.find(lit, i + 1)
+    return None
+
+
 ROMAN = re.compile(r"^(?=[mdclxvi])m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 

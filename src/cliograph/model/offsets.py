@@ -7,6 +7,7 @@ Segments are kept in order, so a lookup is a bisect: linear memory, log-time que
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import le
 
 
 class OffsetMap:
@@ -29,6 +30,12 @@ class OffsetMap:
                 return
         self.segments.append([clean_start, source_start, clean_len, source_len, int(exact)])
         self._starts.append(clean_start)
+        self._by_source = None
+
+    def extend(self, segments: list[list[int]]) -> None:
+        """Append segments known to follow on and not to merge with the last one (a bulk `add`)."""
+        self.segments += segments
+        self._starts += [s[0] for s in segments]
         self._by_source = None
 
     def _find(self, pos: int) -> list[int] | None:
@@ -68,8 +75,14 @@ class OffsetMap:
         if not self.segments:
             return 0
         if self._by_source is None:
-            order = sorted(range(len(self.segments)), key=lambda i: self.segments[i][1])
-            self._by_source = (order, [self.segments[i][1] + self.segments[i][3] for i in order])
+            segs = self.segments
+            keys = [s[1] for s in segs]
+            if all(map(le, keys, keys[1:])):  # the usual case: clean order is source order
+                order = range(len(segs))
+                self._by_source = (order, [k + s[3] for k, s in zip(keys, segs, strict=True)])
+            else:
+                order = sorted(range(len(segs)), key=keys.__getitem__)  # stable: ties keep clean order
+                self._by_source = (order, [keys[i] + segs[i][3] for i in order])
         order, ends = self._by_source
         k = bisect_right(ends, source_pos)
         if k >= len(order):
