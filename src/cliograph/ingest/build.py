@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
-from .lines import Line, classify, split_lines, wrapped
-from .notes import RefCand, accept, body_label, find_refs, is_notes_heading, link
+from .lines import Lines, classify, split_lines, wrapped
+from .notes import MAYBE_REF, RefCand, accept, body_label, find_refs, is_notes_heading, link
 from .repair import NOT_PLAIN, TextBuilder, emit_piece, hyphenated_words, join_hyphen
 from .vocab import ROMAN, end_of_text_res, page_inline_re, previous_label, search_line
 
@@ -34,7 +34,7 @@ class Break:
     kind: str
 
 
-def _group(lines: list[Line], wrap: bool) -> tuple[list[Para], list[Break], list[RefCand]]:
+def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefCand]]:
     """Lines into paragraphs; page breaks and own-line note marks collected on the way."""
     paras: list[Para] = []
     breaks: list[Break] = []
@@ -42,29 +42,14 @@ def _group(lines: list[Line], wrap: bool) -> tuple[list[Para], list[Break], list
     cur: Para | None = None
     blank = False
     broke = False
-    for i, ln in enumerate(lines):
-        k = ln.kind
-        if k == "blank":
-            blank = True
-        elif k in ("marker", "head", "folio"):
-            kind = "page_marker" if k == "marker" else ("running_head" if k == "head" else "folio")
-            _add_break(breaks, lines, Break(ln.start, ln.stop, ln.label, kind), i)
-            broke = broke or ln.label is not None
-        elif k == "numline":
-            a, z = ln.content
-            ref = RefCand(a, z, ln.label, "numline", True, ln.start, ln.stop)
-            if len(ln.label) > 3 or i == 0 or lines[i - 1].kind in ("blank", "marker", "head", "folio"):
-                pass  # a number standing apart from any text (a year, a chapter number) is not a mark
-            elif cur is not None:
-                cur.refs_after.append(ref)
-                if not wrap:
-                    cur = None
-            else:
-                loose.append(ref)
-        else:
-            if ln.formfeed and k == "text":
-                pass
-            if cur is not None and _continues(lines, cur, i, wrap, blank, broke):
+    kinds, labels, ff = lines.kind, lines.label, lines.formfeed
+    for i, k in enumerate(kinds):
+        if k == "text":
+            if cur is not None and wrap and not blank and not cur.refs_after:
+                if broke:  # the common case of `_continues`, decided here
+                    cur.breaks.add(i)
+                cur.lines.append(i)
+            elif cur is not None and _continues(lines, cur, i, wrap, blank, broke):
                 if broke:
                     cur.breaks.add(i)
                 cur.lines.append(i)
@@ -72,13 +57,30 @@ def _group(lines: list[Line], wrap: bool) -> tuple[list[Para], list[Break], list
                 cur = Para(lines=[i])
                 paras.append(cur)
             blank = broke = False
-        if ln.formfeed:
-            _add_break(breaks, lines, Break(ln.end, ln.stop, None, "page_marker"), i)
+        elif k == "blank":
+            blank = True
+        elif k in ("marker", "head", "folio"):
+            kind = "page_marker" if k == "marker" else ("running_head" if k == "head" else "folio")
+            _add_break(breaks, lines, Break(lines.start[i], lines.stop[i], labels[i], kind), i)
+            broke = broke or labels[i] is not None
+        elif k == "numline":
+            label = labels[i]
+            ref = RefCand(lines.ca[i], lines.cz[i], label, "numline", True, lines.start[i], lines.stop[i])
+            if len(label) > 3 or i == 0 or kinds[i - 1] in ("blank", "marker", "head", "folio"):
+                pass  # a number standing apart from any text (a year, a chapter number) is not a mark
+            elif cur is not None:
+                cur.refs_after.append(ref)
+                if not wrap:
+                    cur = None
+            else:
+                loose.append(ref)
+        if i in ff:
+            _add_break(breaks, lines, Break(lines.end[i], lines.stop[i], None, "page_marker"), i)
             broke = True
     return paras, breaks, loose
 
 
-def _add_break(breaks: list[Break], lines: list[Line], br: Break, i: int) -> None:
+def _add_break(breaks: list[Break], lines: Lines, br: Break, i: int) -> None:
     """Apparatus with no text between (`page_26` then `Page 26`, a folio then a form feed) is one break."""
     if breaks and not _text_between(lines, breaks[-1].end, br.pos, i + 1):
         last = breaks[-1]
@@ -90,19 +92,19 @@ def _add_break(breaks: list[Break], lines: list[Line], br: Break, i: int) -> Non
     breaks.append(br)
 
 
-def _text_between(lines: list[Line], a: int, b: int, i: int) -> bool:
+def _text_between(lines: Lines, a: int, b: int, i: int) -> bool:
     """Is there a text line starting in [a, b)? Scans back from line i, the one at b."""
+    starts, kinds = lines.start, lines.kind
     while i > 0:
         i -= 1
-        ln = lines[i]
-        if ln.start < a:
+        if starts[i] < a:
             return False
-        if ln.kind == "text" and ln.start < b:
+        if kinds[i] == "text" and starts[i] < b:
             return True
     return False
 
 
-def _continues(lines: list[Line], cur: Para, i: int, wrap: bool, blank: bool, broke: bool) -> bool:
+def _continues(lines: Lines, cur: Para, i: int, wrap: bool, blank: bool, broke: bool) -> bool:
     prev = lines[cur.lines[-1]].text.rstrip()
     nxt = lines[i].text.strip()
     if cur.refs_after:
@@ -119,12 +121,46 @@ def _continues(lines: list[Line], cur: Para, i: int, wrap: bool, blank: bool, br
     return not _SENT_END.search(prev) and nxt[:1].islower()
 
 
+def _inline_by_line(src: str, lines: Lines, paras: list[Para]) -> dict[int, list[tuple[int, int, str | None]]]:
+    """`_inline_cuts` of every paragraph line, from one pass over the whole text.
+
+    A match reaching past its line's text (across a line break) is dropped and the lines it touches
+    are searched one by one, as a per-line search would see them.
+    """
+    in_para = {li for p in paras for li in p.lines}
+    starts, ca, cz = lines.start, lines.ca, lines.cz
+    out: dict[int, list[tuple[int, int, str | None]]] = {}
+    redo: set[int] = set()
+    for m in page_inline_re().finditer(src):
+        a, z = m.span()
+        li = bisect_right(starts, a) - 1
+        if not (ca[li] <= a and z <= cz[li]):
+            redo.update(range(li, bisect_right(starts, max(z - 1, a)) ))
+            continue
+        if li in in_para:
+            label = _inline_label(m.group())
+            if label is not None:
+                out.setdefault(li, []).append((a, z, label))
+    for li in redo & in_para:
+        cut = _inline_cuts(src, ca[li], cz[li])
+        if cut:
+            out[li] = cut
+        else:
+            out.pop(li, None)
+    return out
+
+
+def _inline_label(marker: str) -> str | None:
+    label = re.sub(r"[^0-9ivxlcdmIVXLCDM]", "", marker.split(".")[-1]) if "[" in marker else marker[1:-1]
+    return label if label.isdigit() or ROMAN.match(label) else None
+
+
 def _inline_cuts(src: str, a: int, z: int) -> list[tuple[int, int, str | None]]:
     """Inline page markers in [a, z): (start, end, label)."""
     out = []
     for m in page_inline_re().finditer(src, a, z):
-        label = re.sub(r"[^0-9ivxlcdmIVXLCDM]", "", m.group().split(".")[-1]) if "[" in m.group() else m.group()[1:-1]
-        if label.isdigit() or ROMAN.match(label):
+        label = _inline_label(m.group())
+        if label is not None:
             out.append((m.start(), m.end(), label))
     return out
 
@@ -141,12 +177,19 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
 
     inline_breaks: list[Break] = []
     cands: list[RefCand] = []
+    inline = _inline_by_line(src, lines, paras)
+    ca, cz = lines.ca, lines.cz
     for p in paras:
+        no_refs = p.body is not None and id(p) not in tentative
+        maybe = not no_refs and MAYBE_REF.search(src, ca[p.lines[0]], cz[p.lines[-1]])
         for li in p.lines:
-            a, z = lines[li].content
-            cut = _inline_cuts(src, a, z)
-            inline_breaks += [Break(s0, s1, label, "page_marker") for s0, s1, label in cut]
-            if p.body is not None and id(p) not in tentative:
+            cut = inline.get(li, ())
+            if cut:
+                inline_breaks += [Break(s0, s1, label, "page_marker") for s0, s1, label in cut]
+            if not maybe:
+                continue
+            a, z = ca[li], cz[li]
+            if not MAYBE_REF.search(src, a, z):
                 continue
             for c in find_refs(src, a, z):
                 if any(s0 <= c.start < s1 for s0, s1, _ in cut):
@@ -166,9 +209,7 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
     breaks = all_breaks
     cuts_by_line: dict[int, list[tuple[int, int]]] = {}
     own_line = {id(c) for p in paras for c in p.refs_after}
-    line_starts = [ln.start for ln in lines]
-    from bisect import bisect_right
-
+    line_starts = lines.start
     def line_of(pos: int) -> int:
         return bisect_right(line_starts, pos) - 1
 
@@ -180,7 +221,7 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
     return _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_line, own_line, loose)
 
 
-def _rejoin_across_notes(paras: list[Para], lines: list[Line], breaks: list[Break]) -> list[Para]:
+def _rejoin_across_notes(paras: list[Para], lines: Lines, breaks: list[Break]) -> list[Para]:
     """A paragraph cut by a page foot's notes and a page break goes on after them when it stopped mid-sentence."""
     from bisect import bisect_left
 
@@ -213,8 +254,6 @@ def _rejoin_across_notes(paras: list[Para], lines: list[Line], breaks: list[Brea
 def _confirm_page_bottom(paras, lines, tentative, cands, breaks) -> None:
     """A numbered block at a page foot is a note body only if a mark with its label stands above it on the page."""
     starts = [b.pos for b in breaks]
-    from bisect import bisect_right
-
     for p in paras:
         if id(p) not in tentative:
             continue
@@ -226,7 +265,7 @@ def _confirm_page_bottom(paras, lines, tentative, cands, breaks) -> None:
             p.body = None
 
 
-def _mark_bodies(paras: list[Para], lines: list[Line]) -> set[int]:
+def _mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
     """Decide which paragraphs are note bodies: `[1] text`, a notes section, labels under a heading.
 
     Returns the ids of paragraphs that are bodies only if a mark above confirms them (page feet).
@@ -255,14 +294,14 @@ def _mark_bodies(paras: list[Para], lines: list[Line]) -> set[int]:
     return tentative
 
 
-def _page_bottom(p: Para, paras: list[Para], lines: list[Line]) -> bool:
+def _page_bottom(p: Para, paras: list[Para], lines: Lines) -> bool:
     """A numbered paragraph just before a page break (a footnote block at a page foot)."""
     i = paras.index(p)
     last = lines[p.lines[-1]]
-    for ln in lines[p.lines[-1] + 1:]:
-        if ln.kind == "blank":
+    for k in lines.kind[p.lines[-1] + 1:]:
+        if k == "blank":
             continue
-        return ln.kind in ("marker", "head", "folio") or last.formfeed or (
+        return k in ("marker", "head", "folio") or last.formfeed or (
             i + 1 < len(paras) and paras[i + 1].body is not None)
     return last.formfeed  # the last page's foot, closed by a form feed
 
@@ -295,6 +334,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
 
     cut_lines = sorted(cuts_by_line)
     not_plain = _not_plain(src)
+    spacing = _Spacing(src, lines)
     for p in main:
         first_line = lines[p.lines[0]]
         a0 = first_line.content[0]
@@ -307,7 +347,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
         cuts = _plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri,
                            not_plain)
         if cuts is not None:  # the common case: whole lines, nothing to repair but spacing
-            _emit_plain(b, a0, zn, cuts, ref_by_cut, ref_positions, flush_breaks)
+            _emit_plain(b, spacing, a0, zn, cuts, ref_by_cut, ref_positions, flush_breaks)
             par.end = b.length
             par.source.append([a0, zn])
             for c in p.refs_after:
@@ -392,7 +432,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
 
 
 def _not_plain(src: str) -> list[int] | None:
-    """Sorted positions of what `TextBuilder.plain` cannot take, for an ASCII text (None: check by paragraph)."""
+    """Sorted positions of what `TextBuilder.spaced` cannot take, for an ASCII text (None: check by paragraph)."""
     if not src.isascii():
         return None
     out = [m.start() for m in NOT_PLAIN.finditer(src)] if any(c in src for c in "\x0b\x0c\x1c\x1d\x1e\x1f") else \
@@ -444,7 +484,46 @@ def _plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, 
     return out
 
 
-def _emit_plain(b, a0, zn, cuts, ref_by_cut, ref_positions, flush_breaks) -> None:
+class _Spacing:
+    """Where whole lines with nothing to repair change: each line break with the spaces around it, and
+    each run of spaces or tabs inside a line (two or more, or one tab), becomes one space."""
+
+    def __init__(self, src: str, lines: Lines) -> None:
+        self.lines = lines
+        runs: dict[int, int] = {}
+        n = len(src)
+        for pat in ("  ", "\t"):
+            i = src.find(pat)
+            while i >= 0:
+                a, z = i, i + len(pat)
+                while a > 0 and src[a - 1] in " \t":
+                    a -= 1
+                while z < n and src[z] in " \t":
+                    z += 1
+                runs[a] = z
+                i = src.find(pat, z)
+        starts, ca, cz = lines.start, lines.ca, lines.cz
+        inside = []
+        for a in sorted(runs):
+            li = bisect_right(starts, a) - 1
+            if ca[li] <= a and runs[a] <= cz[li]:  # not the spaces around a line break
+                inside.append(a)
+        self.run_a = inside
+        self.run_z = [runs[a] for a in inside]
+
+    def edits(self, s0: int, s1: int) -> list[tuple[int, int]]:
+        """The sorted ranges in [s0, s1) to become one space each (s0 and s1 lie on line text)."""
+        ls = self.lines
+        f = bisect_right(ls.start, s0) - 1
+        last = bisect_right(ls.start, s1) - 1
+        joins = list(zip(ls.cz[f:last], ls.ca[f + 1:last + 1], strict=True))
+        k0, k1 = bisect_left(self.run_a, s0), bisect_left(self.run_a, s1)
+        if k0 == k1:
+            return joins
+        return sorted(joins + list(zip(self.run_a[k0:k1], self.run_z[k0:k1], strict=True)))
+
+
+def _emit_plain(b, spacing, a0, zn, cuts, ref_by_cut, ref_positions, flush_breaks) -> None:
     """`_emit_line` and `_join` over a whole paragraph at once (what they do when there is nothing to repair)."""
     src = b.src
     pos = a0
@@ -453,7 +532,8 @@ def _emit_plain(b, a0, zn, cuts, ref_by_cut, ref_positions, flush_breaks) -> Non
         piece_end = c0
         while piece_end > low and src[piece_end - 1] in " \t":
             piece_end -= 1
-        b.plain(pos, piece_end)
+        if piece_end > pos:
+            b.spaced(pos, piece_end, spacing.edits(pos, piece_end))
         r = ref_by_cut.get(c0)
         if r is not None:
             ref_positions[id(r)] = b.length
@@ -464,7 +544,8 @@ def _emit_plain(b, a0, zn, cuts, ref_by_cut, ref_positions, flush_breaks) -> Non
             b.put(" ", piece_end, nxt)
         flush_breaks(c1, b.length)
         pos = nxt
-    b.plain(pos, zn)
+    if zn > pos:
+        b.spaced(pos, zn, spacing.edits(pos, zn))
 
 
 def _dehyphenate(src: str, prev_end: int, nxt: int, seen: set[str]) -> bool:

@@ -1,13 +1,20 @@
-"""Lines of the source and what each one is: text, blank, or apparatus (markers, heads, folios)."""
+"""Lines of the source and what each one is: text, blank, or apparatus (markers, heads, folios).
+
+A book has tens of thousands of lines, so they are kept as parallel lists (`Lines`), filled by
+whole-text operations; `lines[i]` gives a `Line` view for code that looks at one line at a time.
+"""
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from itertools import accumulate
 from statistics import median
 
-from .vocab import ROMAN, page_line_res
+from .vocab import ROMAN, page_line_res, vocab
 
 _BREAK = re.compile(r"\r\n|\n|\r|\f|\v|\x1c|\x1d|\x1e|\x85|\u2028|\u2029")
+_RARE_BREAKS = ("\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 _NUM_LINE = re.compile(r"^\s*(\d{1,4})\s*$")
 _SUP_LINE = re.compile(r"^\s*([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\s*$")
 _HEAD_NUM_FIRST = re.compile(r"^\s*(\d{1,4}|[ivxlcIVXLC]{1,7})\s{2,}(\S.{2,70}?)\s*$")
@@ -15,30 +22,121 @@ _ROMAN_CHARS = frozenset("ivxlcIVXLC")
 _HEAD_NUM_LAST = re.compile(r"^\s*(\S.{2,70}?)\s{2,}(\d{1,4}|[ivxlcIVXLC]{1,7})\s*$")
 
 
-class Line:
-    """One source line: `start`/`end` its content with the break excluded, `stop` after the break."""
-
-    __slots__ = ("start", "end", "stop", "text", "formfeed", "kind", "label", "content")
-
-    def __init__(self, start: int, end: int, stop: int, text: str, formfeed: bool = False) -> None:
-        self.start, self.end, self.stop, self.text, self.formfeed = start, end, stop, text, formfeed
-        self.kind = "text"  # text, blank, marker, head, folio, numline
-        self.label: str | None = None
-        # source range of the line without its leading and trailing whitespace
-        a = len(text) - len(text.lstrip())
-        self.content = (start + a, start + max(a, len(text.rstrip())))
+@lru_cache(maxsize=1)
+def _short_line_re() -> re.Pattern:
+    """Any page-marker line or number line: one match tells which short lines need a closer look."""
+    pats = [p.replace("?P<label>", "?:") for p in vocab()["page_line_patterns"]]
+    return re.compile("|".join(f"(?:{p})" for p in pats + [_NUM_LINE.pattern, _SUP_LINE.pattern]), re.I)
 
 
-def split_lines(src: str) -> list[Line]:
-    out: list[Line] = []
+class Lines:
+    """Parallel lists, one entry per source line: `start`/`end` its content with the break excluded,
+    `stop` after the break, `text`, `formfeed` (the break is a form feed), `ca`/`cz` the line without
+    its leading and trailing whitespace, `kind` (text, blank, marker, head, folio, numline), `label`."""
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+        texts, starts, stops, breaks = _split(src)
+        lens = list(map(len, texts))
+        self.text = texts
+        self.start = starts
+        self.end = [s + n for s, n in zip(starts, lens, strict=True)]
+        self.stop = stops
+        self.formfeed = breaks  # indexes of lines ended by a form feed
+        self.stripped = [t.strip() for t in texts]
+        lead = [n - len(t.lstrip()) for t, n in zip(texts, lens, strict=True)]
+        self.ca = [s + a for s, a in zip(starts, lead, strict=True)]
+        self.cz = [c + len(t) for c, t in zip(self.ca, self.stripped, strict=True)]
+        self.kind = ["text"] * len(texts)
+        self.label: list[str | None] = [None] * len(texts)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __getitem__(self, i: int) -> Line:
+        return Line(self, i if i >= 0 else len(self.text) + i)
+
+    def __iter__(self):
+        return (Line(self, i) for i in range(len(self.text)))
+
+
+def _split(src: str) -> tuple[list[str], list[int], list[int], set[int]]:
+    """(texts, starts, stops, form-feed line indexes); one `str.split` when the breaks are all alike."""
+    if not src:
+        return [], [], [], set()
+    sep = None
+    if not any(c in src for c in _RARE_BREAKS):
+        n, r = src.count("\n"), src.count("\r")
+        if r == 0:
+            sep = "\n"
+        elif n == 0:
+            sep = "\r"
+        elif src.count("\r\n") == n == r:
+            sep = "\r\n"
+    if sep is None:
+        return _split_mixed(src)
+    texts = src.split(sep)
+    k = len(sep)
+    if texts[-1] == "":
+        texts.pop()  # a final break closes the last line, it opens no new one
+    starts = list(accumulate((len(t) + k for t in texts[:-1]), initial=0))
+    stops = [s + len(t) + k for s, t in zip(starts, texts, strict=True)]
+    stops[-1] = min(stops[-1], len(src))
+    return texts, starts, stops, set()
+
+
+def _split_mixed(src: str) -> tuple[list[str], list[int], list[int], set[int]]:
+    texts, starts, stops, ff = [], [], [], set()
     pos = 0
     for m in _BREAK.finditer(src):
         a, z = m.span()
-        out.append(Line(pos, a, z, src[pos:a], z - a == 1 and src[a] == "\f"))
+        if z - a == 1 and src[a] == "\f":
+            ff.add(len(texts))
+        texts.append(src[pos:a])
+        starts.append(pos)
+        stops.append(z)
         pos = z
     if pos < len(src):
-        out.append(Line(pos, len(src), len(src), src[pos:]))
-    return out
+        texts.append(src[pos:])
+        starts.append(pos)
+        stops.append(len(src))
+    return texts, starts, stops, ff
+
+
+class Line:
+    """One line of a `Lines`, read and written through."""
+
+    __slots__ = ("_ls", "_i")
+
+    def __init__(self, ls: Lines, i: int) -> None:
+        self._ls, self._i = ls, i
+
+    start = property(lambda self: self._ls.start[self._i])
+    end = property(lambda self: self._ls.end[self._i])
+    stop = property(lambda self: self._ls.stop[self._i])
+    text = property(lambda self: self._ls.text[self._i])
+    formfeed = property(lambda self: self._i in self._ls.formfeed)
+    content = property(lambda self: (self._ls.ca[self._i], self._ls.cz[self._i]))
+
+    @property
+    def kind(self) -> str:
+        return self._ls.kind[self._i]
+
+    @kind.setter
+    def kind(self, value: str) -> None:
+        self._ls.kind[self._i] = value
+
+    @property
+    def label(self) -> str | None:
+        return self._ls.label[self._i]
+
+    @label.setter
+    def label(self, value: str | None) -> None:
+        self._ls.label[self._i] = value
+
+
+def split_lines(src: str) -> Lines:
+    return Lines(src)
 
 
 def _page_label(s: str) -> str | None:
@@ -63,77 +161,95 @@ def _head_shape(s: str) -> tuple[str, str] | None:
     return None
 
 
-def classify(lines: list[Line]) -> None:
+def _two_spaces(s: str) -> bool:
+    """Could `s` hold two whitespace characters in a row? (Any whitespace but ' ' is unprintable.)"""
+    return "  " in s or not s.isprintable()
+
+
+def _may_be_head(s: str) -> bool:
+    """A cheap necessary condition for `_head_shape` on a stripped line of at most 80 characters:
+    a number or numeral of at most 7 characters, then 2+ spaces, at one end."""
+    return ((s[0].isdigit() or s[0] in _ROMAN_CHARS) and _two_spaces(s[:10])) or (
+        (s[-1].isdigit() or s[-1] in _ROMAN_CHARS) and _two_spaces(s[-10:]))
+
+
+def classify(lines: Lines) -> None:
     """Set `kind` and `label` of every line."""
+    kind, label, stripped, text = lines.kind, lines.label, lines.stripped, lines.text
     shapes: Counter[str] = Counter()
     head_of: dict[int, tuple[str, str]] = {}
-    for i, ln in enumerate(lines):
-        s = ln.text.strip()
-        if not s:
-            ln.kind = "blank"
+    short = _short_line_re().match
+    for i, s in enumerate(stripped):
+        n = len(s)
+        if n > 80:
             continue
-        if len(s) <= 24:  # markers and number lines are short
-            label = _page_label(s)
-            if label is not None:
-                ln.kind, ln.label = "marker", label
+        if not n:
+            kind[i] = "blank"
+            continue
+        if n <= 24 and short(s):
+            lab = _page_label(s)
+            if lab is not None:
+                kind[i], label[i] = "marker", lab
                 continue
             m = _NUM_LINE.match(s) or _SUP_LINE.match(s)
             if m:
-                ln.kind, ln.label = "numline", m.group(1)
+                kind[i], label[i] = "numline", m.group(1)
                 continue
-        if len(s) <= 80 and (s[0].isdigit() or s[-1].isdigit() or s[0] in _ROMAN_CHARS or s[-1] in _ROMAN_CHARS):
-            hs = _head_shape(ln.text)
+        if _may_be_head(s):
+            hs = _head_shape(text[i])
             if hs:
                 head_of[i] = hs
                 shapes[hs[0]] += 1
     for i, (shape, folio) in head_of.items():
         if shapes[shape] >= 3:
-            lines[i].kind, lines[i].label = "head", folio
-    _plain_heads(lines)
+            kind[i], label[i] = "head", folio
+    if lines.formfeed:  # without form feeds only the first line is at a page's top: no repeated heads
+        _plain_heads(lines)
     _bare_folios(lines)
 
 
-def _plain_heads(lines: list[Line]) -> None:
+def _plain_heads(lines: Lines) -> None:
     """A line repeated at the top of three or more form-feed pages is a running head."""
     firsts: dict[str, list[int]] = {}
     at_top = True
-    for i, ln in enumerate(lines):
-        if at_top and ln.kind == "text":
-            key = re.sub(r"\s+", " ", ln.text.strip().upper())
+    for i, k in enumerate(lines.kind):
+        if at_top and k == "text":
+            key = re.sub(r"\s+", " ", lines.stripped[i].upper())
             if len(key) <= 80:
                 firsts.setdefault(key, []).append(i)
             at_top = False
-        if ln.formfeed:
+        if i in lines.formfeed:
             at_top = True
     for idx in firsts.values():
         if len(idx) >= 3:
             for i in idx:
-                lines[i].kind, lines[i].label = "head", None
+                lines.kind[i], lines.label[i] = "head", None
 
 
-def _bare_folios(lines: list[Line]) -> None:
+def _bare_folios(lines: Lines) -> None:
     """Number-only lines standing between blank lines (or form feeds) and rising: folios."""
+    kind, label, ff = lines.kind, lines.label, lines.formfeed
     cands = []
-    for i, ln in enumerate(lines):
-        if ln.kind != "numline" or not ln.label.isdigit():
+    for i, k in enumerate(kind):
+        if k != "numline" or not label[i].isdigit():
             continue
-        before = i == 0 or lines[i - 1].kind == "blank" or lines[i - 1].formfeed
-        after = i + 1 >= len(lines) or lines[i + 1].kind == "blank" or ln.formfeed
+        before = i == 0 or kind[i - 1] == "blank" or (i - 1) in ff
+        after = i + 1 >= len(kind) or kind[i + 1] == "blank" or i in ff
         if before and after:
             cands.append(i)
     if len(cands) < 3:
         return
-    values = [int(lines[i].label) for i in cands]
+    values = [int(label[i]) for i in cands]
     rising = sum(1 for a, b in zip(values, values[1:], strict=False) if 0 < b - a <= 3)
     if rising >= 0.7 * (len(values) - 1):
         for i in cands:
-            lines[i].kind = "folio"
+            kind[i] = "folio"
 
 
-def wrapped(lines: list[Line]) -> bool:
+def wrapped(lines: Lines) -> bool:
     """True when the text is hard-wrapped (paragraphs are blocks of lines between blank lines)."""
-    lengths = [len(ln.text.strip()) for ln in lines if ln.kind == "text"]
+    lengths = [len(s) for s, k in zip(lines.stripped, lines.kind, strict=True) if k == "text"]
     if not lengths:
         return False
-    blanks = sum(1 for ln in lines if ln.kind == "blank")
+    blanks = lines.kind.count("blank")
     return median(lengths) <= 100 and (blanks > 0 or len(lengths) > 3)

@@ -43,13 +43,13 @@ def sup_to_digits(s: str) -> str:
     return "".join(table.get(c, c) for c in s)
 
 
-_MAYBE = re.compile(rf"[0-9\[{_SUP}]")
+MAYBE_REF = re.compile(rf"[0-9\[{_SUP}]")  # no mark without one of these
 
 
 def find_refs(src: str, start: int, end: int) -> list[RefCand]:
     """Candidate reference marks in the source range [start, end) of one line."""
     out: list[RefCand] = []
-    if not _MAYBE.search(src, start, end):
+    if not MAYBE_REF.search(src, start, end):
         return out
     for m in _REF.finditer(src, start, end):
         tail = src[m.end():end]

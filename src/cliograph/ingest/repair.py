@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate
 
 from ..model import OffsetMap, Repair
 from .vocab import vocab
@@ -35,20 +34,25 @@ class TextBuilder:
             self.omap.add(self.length, s0, len(text), s1 - s0, False)
             self.length += len(text)
 
-    def plain(self, s0: int, s1: int) -> None:
-        """Append source [s0, s1), a run of whole ASCII lines with nothing to repair but spacing: line
-        breaks (with the spaces around them), runs of spaces and tabs each become one space."""
-        if s1 <= s0:
-            return
-        bits = _SPACING.split(self.src[s0:s1])  # text, spacing, text, ..., text
-        lens = list(map(len, bits))
-        clean = lens.copy()
-        clean[1::2] = [1] * (len(bits) // 2)
-        so = list(accumulate(lens, initial=s0))
-        co = list(accumulate(clean, initial=self.length))
-        self.omap.extend([[co[i], so[i], clean[i], lens[i], 1 - (i & 1)] for i in range(len(bits)) if clean[i]])
-        self.parts.append(" ".join(bits[0::2]))
-        self.length = co[-1]
+    def spaced(self, s0: int, s1: int, edits: list[tuple[int, int]]) -> None:
+        """Append source [s0, s1) where each of the sorted source ranges `edits` becomes one space and
+        everything else is copied (whole lines with nothing to repair but their spacing)."""
+        src, parts, segs = self.src, self.parts, []
+        c, pos = self.length, s0
+        for a, z in edits:
+            if a > pos:
+                segs.append([c, pos, a - pos, a - pos, 1])
+                c += a - pos
+            segs.append([c, a, 1, z - a, 0])
+            c += 1
+            pos = z
+        if s1 > pos:
+            segs.append([c, pos, s1 - pos, s1 - pos, 1])
+            c += s1 - pos
+        parts.append(" ".join([src[a:z] for a, z in zip([s0, *(z for _, z in edits)], [*(a for a, _ in edits), s1],
+                                                         strict=True)]))
+        self.omap.extend(segs)
+        self.length = c
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -81,8 +85,7 @@ def _open_single_quote(src: str, para_start: int, pos: int) -> bool:
 
 
 _TRIGGERS = ("  ", "\t", "' ", "\u2019 ", "\u00a0")
-_SPACING = re.compile(r"([ \t]*(?:\r\n|\n|\r)[ \t]*|[ \t]{2,}|\t)")  # one group: split keeps the spacing
-# what `TextBuilder.plain` does not handle: other control whitespace, a spaced apostrophe, a line-end hyphen
+# what `TextBuilder.spaced` does not handle: other control whitespace, a spaced apostrophe, a line-end hyphen
 NOT_PLAIN = re.compile(r"[\x0b\x0c\x1c-\x1f]|' |-[ \t]*[\r\n]")
 
 
