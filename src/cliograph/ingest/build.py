@@ -14,6 +14,7 @@ from .vocab import ROMAN, end_of_text_res, page_inline_re, previous_label, searc
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
 _FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
+_SPACES = re.compile(r"  +")
 _LINE_END_HYPHEN = re.compile(r"-[ \t]*[\r\n]")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$")
 
@@ -416,7 +417,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
     doc = Document(source=Source(name=name, sha256=sha256, chars=len(src), encoding=encoding), text=text,
                    main_end=main_end, paragraphs=out_pars, notes=notes, repairs=b.repairs,
                    offset_map=b.omap.segments)
-    doc.pages = _pages(doc, src, page_starts, main_end)
+    doc.pages = _pages(doc, src, page_starts, main_end, b.omap)
     links = link([(c.start, c.label) for c in refs_sorted], [(n.source_start, n.label) for n in notes])
     for i, c in enumerate(refs_sorted):
         pos = ref_positions.get(id(c), main_end)
@@ -492,7 +493,9 @@ class _Spacing:
         self.lines = lines
         runs: dict[int, int] = {}
         n = len(src)
-        for pat in ("  ", "\t"):
+        if "\t" not in src:  # runs of spaces only: each found from its first two spaces
+            runs = {m.start(): m.end() for m in _SPACES.finditer(src)}
+        for pat in ("  ", "\t") if "\t" in src else ():
             i = src.find(pat)
             while i >= 0:
                 a, z = i, i + len(pat)
@@ -503,11 +506,10 @@ class _Spacing:
                 runs[a] = z
                 i = src.find(pat, z)
         starts, ca, cz = lines.start, lines.ca, lines.cz
-        inside = []
-        for a in sorted(runs):
-            li = bisect_right(starts, a) - 1
-            if ca[li] <= a and runs[a] <= cz[li]:  # not the spaces around a line break
-                inside.append(a)
+        run_a = sorted(runs)
+        at = [bisect_right(starts, a) - 1 for a in run_a]
+        inside = [a for a, li in zip(run_a, at, strict=True)
+                  if ca[li] <= a and runs[a] <= cz[li]]  # not the spaces around a line break
         self.run_a = inside
         self.run_z = [runs[a] for a in inside]
 
@@ -605,19 +607,19 @@ def _emit_line(b, src, a, z, cuts, p, lines, ref_by_cut, ref_positions, flush_br
     emit_piece(b, pos, z, para_start)
 
 
-def _end_of_text(src: str, doc: Document, main_end: int) -> tuple[int, int]:
+def _end_of_text(src: str, omap: OffsetMap, main_end: int) -> tuple[int, int]:
     """(source, clean) offsets where the book's own text ends (a Gutenberg licence follows), else the end."""
     low = src.lower()
     for rx, lit in end_of_text_res():
         m = search_line(rx, lit, src, low)
         if m:
-            return m.start(), min(OffsetMap(doc.offset_map).clean_offset(m.start()), main_end)
+            return m.start(), min(omap.clean_offset(m.start()), main_end)
     return len(src), main_end
 
 
-def _pages(doc: Document, src: str, starts: list[tuple[Break, int]], main_end: int) -> list[Page]:
+def _pages(doc: Document, src: str, starts: list[tuple[Break, int]], main_end: int, omap: OffsetMap) -> list[Page]:
     labelled = [(br, at) for br, at in starts if br.label is not None or src[br.pos:br.end] == "\f"]
-    text_end, clean_end = _end_of_text(src, doc, main_end)
+    text_end, clean_end = _end_of_text(src, omap, main_end)
     if labelled and labelled[-1][0].pos < text_end:
         src, main_end = src[:text_end], clean_end
     if not labelled:

@@ -19,6 +19,7 @@ _NUM_LINE = re.compile(r"^\s*(\d{1,4})\s*$")
 _SUP_LINE = re.compile(r"^\s*([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\s*$")
 _HEAD_NUM_FIRST = re.compile(r"^\s*(\d{1,4}|[ivxlcIVXLC]{1,7})\s{2,}(\S.{2,70}?)\s*$")
 _ROMAN_CHARS = frozenset("ivxlcIVXLC")
+_HEAD_ENDS = frozenset("0123456789ivxlcIVXLC")
 _HEAD_NUM_LAST = re.compile(r"^\s*(\S.{2,70}?)\s{2,}(\d{1,4}|[ivxlcIVXLC]{1,7})\s*$")
 
 
@@ -195,7 +196,7 @@ def classify(lines: Lines) -> None:
             if m:
                 kind[i], label[i] = "numline", m.group(1)
                 continue
-        if _may_be_head(s):
+        if (s[0] in _HEAD_ENDS or s[-1] in _HEAD_ENDS or s[0].isdigit() or s[-1].isdigit()) and _may_be_head(s):
             hs = _head_shape(text[i])
             if hs:
                 head_of[i] = hs

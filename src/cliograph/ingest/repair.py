@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from ..model import OffsetMap, Repair
 from .vocab import vocab
@@ -37,22 +38,18 @@ class TextBuilder:
     def spaced(self, s0: int, s1: int, edits: list[tuple[int, int]]) -> None:
         """Append source [s0, s1) where each of the sorted source ranges `edits` becomes one space and
         everything else is copied (whole lines with nothing to repair but their spacing)."""
-        src, parts, segs = self.src, self.parts, []
-        c, pos = self.length, s0
-        for a, z in edits:
-            if a > pos:
-                segs.append([c, pos, a - pos, a - pos, 1])
-                c += a - pos
-            segs.append([c, a, 1, z - a, 0])
-            c += 1
-            pos = z
-        if s1 > pos:
-            segs.append([c, pos, s1 - pos, s1 - pos, 1])
-            c += s1 - pos
-        parts.append(" ".join([src[a:z] for a, z in zip([s0, *(z for _, z in edits)], [*(a for a, _ in edits), s1],
-                                                         strict=True)]))
-        self.omap.extend(segs)
-        self.length = c
+        m = len(edits)
+        pa = [s0, *(z for _, z in edits)]  # the copied pieces, one more than the edits
+        pz = [*(a for a, _ in edits), s1]
+        pl = [z - a for a, z in zip(pa, pz, strict=True)]
+        cs = list(accumulate([n + 1 for n in pl], initial=self.length))  # clean start of each piece
+        segs: list = [None] * (2 * m + 1)
+        segs[0::2] = [[c, a, n, n, 1] for c, a, n in zip(cs, pa, pl, strict=False)]
+        segs[1::2] = [[c + n, a, 1, z - a, 0] for c, n, (a, z) in zip(cs, pl, edits, strict=False)]
+        self.omap.extend([sg for sg in segs if sg[2]])
+        src = self.src
+        self.parts.append(" ".join([src[a:z] for a, z in zip(pa, pz, strict=True)]))
+        self.length = cs[m + 1] - 1
 
     def text(self) -> str:
         return "".join(self.parts)

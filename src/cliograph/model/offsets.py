@@ -10,6 +10,10 @@ from bisect import bisect_right
 from operator import le
 
 
+def _source_end(seg: list[int]) -> int:
+    return seg[1] + seg[3]
+
+
 class OffsetMap:
     """Segments `[clean_start, source_start, clean_len, source_len, exact]`."""
 
@@ -17,6 +21,7 @@ class OffsetMap:
         self.segments: list[list[int]] = segments or []
         self._starts = [s[0] for s in self.segments]
         self._by_source: tuple[list[int], list[int]] | None = None
+        self._ordered: bool | None = None if self.segments else True  # source starts never fall back
 
     def add(self, clean_start: int, source_start: int, clean_len: int, source_len: int, exact: bool) -> None:
         if clean_len == 0:
@@ -28,12 +33,18 @@ class OffsetMap:
                 self.segments[-1][3] += source_len
                 self._by_source = None
                 return
+        if self._ordered and self.segments and source_start < self.segments[-1][1]:
+            self._ordered = False
         self.segments.append([clean_start, source_start, clean_len, source_len, int(exact)])
         self._starts.append(clean_start)
         self._by_source = None
 
     def extend(self, segments: list[list[int]]) -> None:
         """Append segments known to follow on and not to merge with the last one (a bulk `add`)."""
+        if self._ordered and segments:
+            keys = [s[1] for s in segments]
+            if (self.segments and keys[0] < self.segments[-1][1]) or not all(map(le, keys, keys[1:])):
+                self._ordered = False
         self.segments += segments
         self._starts += [s[0] for s in segments]
         self._by_source = None
@@ -74,21 +85,24 @@ class OffsetMap:
         """The clean offset of a source position (the first clean char at or after it)."""
         if not self.segments:
             return 0
-        if self._by_source is None:
-            segs = self.segments
+        segs = self.segments
+        if self._ordered is None:
             keys = [s[1] for s in segs]
-            if all(map(le, keys, keys[1:])):  # the usual case: clean order is source order
-                order = range(len(segs))
-                self._by_source = (order, [k + s[3] for k, s in zip(keys, segs, strict=True)])
-            else:
+            self._ordered = all(map(le, keys, keys[1:]))
+        if self._ordered:  # the usual case: clean order is source order, no index needed
+            k = bisect_right(segs, source_pos, key=_source_end)
+            order = None
+        else:
+            if self._by_source is None:
+                keys = [s[1] for s in segs]
                 order = sorted(range(len(segs)), key=keys.__getitem__)  # stable: ties keep clean order
                 self._by_source = (order, [keys[i] + segs[i][3] for i in order])
-        order, ends = self._by_source
-        k = bisect_right(ends, source_pos)
-        if k >= len(order):
-            c0, s0, n, m, exact = max(self.segments, key=lambda s: s[0] + s[2])
+            order, ends = self._by_source
+            k = bisect_right(ends, source_pos)
+        if k >= len(segs):
+            c0, s0, n, m, exact = max(segs, key=lambda s: s[0] + s[2])
             return c0 + n
-        c0, s0, n, m, exact = self.segments[order[k]]
+        c0, s0, n, m, exact = segs[k if order is None else order[k]]
         if source_pos <= s0:
             return c0
         return c0 + (source_pos - s0 if exact else n)
