@@ -4,18 +4,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
 from .lines import Lines, classify, split_lines, wrapped
 from .notes import MAYBE_REF, RefCand, accept, body_label, find_refs, is_notes_heading, link
-from .repair import NOT_PLAIN, TextBuilder, emit_piece, hyphenated_words, join_hyphen
-from .vocab import ROMAN, end_of_text_res, page_inline_re, previous_label, search_line
+from .repair import MOJIBAKE_LEADS, TextBuilder, emit_piece, hyphenated_words, join_hyphen
+from .vocab import ROMAN, end_of_text_res, page_inline_re, previous_label, search_line, vocab
 
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
 _FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
 _SPACES = re.compile(r"  +")
-_LINE_END_HYPHEN = re.compile(r"-[ \t]*[\r\n]")
+# a hyphen, not sign or dash ending a line: what follows it up to the line break is whitespace
+_DASH_BREAK = re.compile(r"[-\u00ac\u2014][ \t\x1f\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]*"
+                         r"[\n\r\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$")
 
 
@@ -432,17 +435,23 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
     return doc
 
 
-def _not_plain(src: str) -> list[int] | None:
-    """Sorted positions of what `TextBuilder.spaced` cannot take, for an ASCII text (None: check by paragraph)."""
-    if not src.isascii():
-        return None
-    out = [m.start() for m in NOT_PLAIN.finditer(src)] if any(c in src for c in "\x0b\x0c\x1c\x1d\x1e\x1f") else \
-        [m.start() for m in _LINE_END_HYPHEN.finditer(src)]
-    i = src.find("' ")
-    while i >= 0:
-        out.append(i)
-        i = src.find("' ", i + 1)
-    return sorted(out)
+def _not_plain(src: str) -> tuple[list[int], list[int]]:
+    """Sorted (starts, ends) of what `TextBuilder.spaced` cannot take: what `emit_piece` would repair
+    (a spaced apostrophe, a no-break space, a soft hyphen, a ligature, mojibake), and a line ending in a
+    hyphen, a not sign or a dash (`_join` decides those)."""
+    hits = [(m.start(), m.end()) for m in _DASH_BREAK.finditer(src)]
+    for lit in _not_plain_literals():
+        i = src.find(lit)
+        while i >= 0:
+            hits.append((i, i + len(lit)))
+            i = src.find(lit, i + 1)
+    hits.sort()
+    return [a for a, _ in hits], [z for _, z in hits]
+
+
+@lru_cache(maxsize=1)
+def _not_plain_literals() -> tuple[str, ...]:
+    return ("' ", "\u2019 ", "\u00a0", "\u00ad", *vocab()["ligatures"], *MOJIBAKE_LEADS)
 
 
 def _plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri, not_plain):
@@ -451,13 +460,12 @@ def _plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, 
     first, last = p.lines[0], p.lines[-1]
     if p.breaks or last - first != len(p.lines) - 1:
         return None
-    if not_plain is None:
-        if not src[a0:zn].isascii() or NOT_PLAIN.search(src, a0, zn):
+    starts, ends = not_plain
+    k = bisect_left(starts, a0)
+    while k < len(starts) and starts[k] < zn:
+        if ends[k] <= zn:  # a hit inside the paragraph's text
             return None
-    else:
-        k = bisect_left(not_plain, a0)
-        if k < len(not_plain) and not_plain[k] < zn - 1:  # a hit starts within [a0, zn) and spans 2+ chars
-            return None
+        k += 1
     out = []
     for k in range(bisect_left(cut_lines, first), len(cut_lines)):
         li = cut_lines[k]

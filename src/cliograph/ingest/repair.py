@@ -58,6 +58,9 @@ class TextBuilder:
         return self.parts[-1][-1] if self.parts else ""
 
 
+MOJIBAKE_LEADS = "\u00c2\u00c3\u00c5\u00e2\u00ce\u00d0\u00d1"  # UTF-8 read as cp1252 starts with one of these
+
+
 @lru_cache(maxsize=1)
 def _fix_re() -> re.Pattern:
     tails = "|".join(sorted(vocab()["contraction_tails"], key=len, reverse=True))
@@ -67,7 +70,7 @@ def _fix_re() -> re.Pattern:
         r"|(?P<ws>[ \t\u00a0]{2,}|\t)"
         r"|(?P<soft>\u00ad)"
         rf"|(?P<lig>[{ligs}])"
-        r"|(?P<moji>\S*[\u00c2\u00c3\u00c5\u00e2\u00ce\u00d0\u00d1][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]\S*)"
+        rf"|(?P<moji>\S*[{MOJIBAKE_LEADS}][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]\S*)"
     )
 
 
@@ -82,8 +85,6 @@ def _open_single_quote(src: str, para_start: int, pos: int) -> bool:
 
 
 _TRIGGERS = ("  ", "\t", "' ", "\u2019 ", "\u00a0")
-# what `TextBuilder.spaced` does not handle: other control whitespace, a spaced apostrophe, a line-end hyphen
-NOT_PLAIN = re.compile(r"[\x0b\x0c\x1c-\x1f]|' |-[ \t]*[\r\n]")
 
 
 def emit_piece(b: TextBuilder, s0: int, s1: int, para_start: int) -> None:
