@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
 from .lines import Lines, classify, split_lines, wrapped
 from .notes import MAYBE_REF, RefCand, accept, body_label, find_refs, is_notes_heading, link
-from .repair import MOJIBAKE_LEADS, TextBuilder, emit_piece, hyphenated_words, join_hyphen
+from .repair import MOJIBAKE_LEADS, TextBuilder, cut_bounds, emit_piece, hyphenated_words, join_hyphen
 from .vocab import ROMAN, end_of_text_res, page_inline_re, previous_label, search_line, vocab
 
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
@@ -538,19 +538,13 @@ def _emit_plain(b, spacing, a0, zn, cuts, ref_by_cut, ref_positions, flush_break
     src = b.src
     pos = a0
     for a, z, c0, c1 in cuts:
-        low = max(pos, a)
-        piece_end = c0
-        while piece_end > low and src[piece_end - 1] in " \t":
-            piece_end -= 1
+        piece_end, nxt, space = cut_bounds(src, pos, a, z, c0, c1)
         if piece_end > pos:
             b.spaced(pos, piece_end, spacing.edits(pos, piece_end))
         r = ref_by_cut.get(c0)
         if r is not None:
             ref_positions[id(r)] = b.length
-        nxt = c1
-        while nxt < z and src[nxt] in " \t":
-            nxt += 1
-        if nxt < z and piece_end > a and not (piece_end == c0 and nxt == c1):
+        if space:
             b.put(" ", piece_end, nxt)
         flush_breaks(c1, b.length)
         pos = nxt
@@ -595,21 +589,13 @@ def _emit_line(b, src, a, z, cuts, p, lines, ref_by_cut, ref_positions, flush_br
     for c0, c1 in sorted(cuts):
         if c0 < pos:
             continue
-        piece_end = c0
-        while piece_end > pos and src[piece_end - 1] in " \t":
-            piece_end -= 1
+        piece_end, nxt, space = cut_bounds(src, pos, a, z, c0, c1)
         emit_piece(b, pos, piece_end, para_start)
         r = ref_by_cut.get(c0)
         if r is not None:
             ref_positions[id(r)] = b.length
-        nxt = c1
-        while nxt < z and src[nxt] in " \t":
-            nxt += 1
-        glued = piece_end == c0 and nxt == c1
-        if nxt < z and piece_end > a and not glued:
+        if space:
             b.put(" ", piece_end, nxt)
-        elif nxt < z and glued:
-            b.put("", piece_end, nxt)
         flush_breaks(c1, b.length)
         pos = nxt
     emit_piece(b, pos, z, para_start)

@@ -130,6 +130,21 @@ def emit_piece(b: TextBuilder, s0: int, s1: int, para_start: int) -> None:
     b.copy(pos, s1)
 
 
+def cut_bounds(src: str, pos: int, a: int, z: int, c0: int, c1: int) -> tuple[int, int, bool]:
+    """Around a cut [c0, c1) (a mark or marker taken out) in line text [a, z), with the text before it
+    emitted up to `pos`: where the text before the cut ends (its spaces trimmed), where the text after
+    it starts, and whether one space stands for what lies between (not at a line's ends, not when the
+    cut was glued to both sides)."""
+    low = max(pos, a)
+    piece_end = c0
+    while piece_end > low and src[piece_end - 1] in " \t":
+        piece_end -= 1
+    nxt = c1
+    while nxt < z and src[nxt] in " \t":
+        nxt += 1
+    return piece_end, nxt, nxt < z and piece_end > a and not (piece_end == c0 and nxt == c1)
+
+
 def _ftfy(token: str) -> str:
     import ftfy
 

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from ...model import Document, Note, NoteRef, Page, Paragraph, Removed, Source
 from ..build import _dehyphenate, _join, _partial
 from ..notes import body_label, is_notes_heading, link
-from ..repair import TextBuilder, emit_piece, hyphenated_words
+from ..repair import TextBuilder, cut_bounds, emit_piece, hyphenated_words
 from ..vocab import previous_label
 from .extract import Block, Extract, Mark, PageMark
 
@@ -61,16 +61,10 @@ class _Placer:
                 self.flush_pages(c0 + 1, True)
                 pos = j
                 continue
-            piece_end = c0
-            while piece_end > pos and src[piece_end - 1] in " \t":
-                piece_end -= 1
+            piece_end, nxt, space = cut_bounds(src, pos, a, z, c0, c1)
             emit_piece(b, pos, piece_end, para_start)
             self.flush_marks(c1)
-            nxt = c1
-            while nxt < z and src[nxt] in " \t":
-                nxt += 1
-            glued = piece_end == c0 and nxt == c1
-            if nxt < z and piece_end > a and not glued:
+            if space:
                 b.put(" ", piece_end, nxt)
             self.flush_pages(c1, True)
             pos = nxt
