@@ -373,7 +373,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
                 flush_breaks(a, b.length)
             nxt = lines[p.lines[k + 1]].content[0] if k + 1 < len(p.lines) else None
             cut_hyphen = nxt is not None and _dehyphenate(src, z, nxt, seen_hyphens)
-            _emit_line(b, src, a, z - cut_hyphen, cuts_by_line.get(li, []), p, lines, ref_by_cut, ref_positions,
+            _emit_line(b, a, z - cut_hyphen, cuts_by_line.get(li, []), p, lines, ref_by_cut, ref_positions,
                        flush_breaks)
             prev_end = z
         par.source.append([seg_start, prev_end])
@@ -535,12 +535,21 @@ class _Spacing:
 
 def _emit_plain(b, spacing, a0, zn, cuts, ref_by_cut, ref_positions, flush_breaks) -> None:
     """`_emit_line` and `_join` over a whole paragraph at once (what they do when there is nothing to repair)."""
-    src = b.src
-    pos = a0
+    def emit(x: int, y: int) -> None:
+        if y > x:
+            b.spaced(x, y, spacing.edits(x, y))
+
+    emit(_emit_cuts(b, a0, cuts, emit, ref_by_cut, ref_positions, flush_breaks), zn)
+
+
+def _emit_cuts(b, pos, cuts, emit, ref_by_cut, ref_positions, flush_breaks) -> int:
+    """Emit text from `pos` up to each cut (line text [a, z), cut [c0, c1)) and what stands for the cut;
+    returns where the text after the last cut starts."""
     for a, z, c0, c1 in cuts:
-        piece_end, nxt, space = cut_bounds(src, pos, a, z, c0, c1)
-        if piece_end > pos:
-            b.spaced(pos, piece_end, spacing.edits(pos, piece_end))
+        if c0 < pos:
+            continue
+        piece_end, nxt, space = cut_bounds(b.src, pos, a, z, c0, c1)
+        emit(pos, piece_end)
         r = ref_by_cut.get(c0)
         if r is not None:
             ref_positions[id(r)] = b.length
@@ -548,8 +557,7 @@ def _emit_plain(b, spacing, a0, zn, cuts, ref_by_cut, ref_positions, flush_break
             b.put(" ", piece_end, nxt)
         flush_breaks(c1, b.length)
         pos = nxt
-    if zn > pos:
-        b.spaced(pos, zn, spacing.edits(pos, zn))
+    return pos
 
 
 def _dehyphenate(src: str, prev_end: int, nxt: int, seen: set[str]) -> bool:
@@ -583,22 +591,15 @@ def _join(b: TextBuilder, src: str, prev_end: int, nxt: int, seen: set[str]) -> 
     b.put(" ", prev_end, nxt)
 
 
-def _emit_line(b, src, a, z, cuts, p, lines, ref_by_cut, ref_positions, flush_breaks) -> None:
-    pos = a
+def _emit_line(b, a, z, cuts, p, lines, ref_by_cut, ref_positions, flush_breaks) -> None:
     para_start = lines[p.lines[0]].start
-    for c0, c1 in sorted(cuts):
-        if c0 < pos:
-            continue
-        piece_end, nxt, space = cut_bounds(src, pos, a, z, c0, c1)
-        emit_piece(b, pos, piece_end, para_start)
-        r = ref_by_cut.get(c0)
-        if r is not None:
-            ref_positions[id(r)] = b.length
-        if space:
-            b.put(" ", piece_end, nxt)
-        flush_breaks(c1, b.length)
-        pos = nxt
-    emit_piece(b, pos, z, para_start)
+
+    def emit(x: int, y: int) -> None:
+        emit_piece(b, x, y, para_start)
+
+    pos = _emit_cuts(b, a, [(a, z, c0, c1) for c0, c1 in sorted(cuts)], emit, ref_by_cut, ref_positions,
+                     flush_breaks)
+    emit(pos, z)
 
 
 def _end_of_text(src: str, omap: OffsetMap, main_end: int) -> tuple[int, int]:
