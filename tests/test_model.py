@@ -75,3 +75,35 @@ def test_offset_map_exact_and_replaced():
 
 def test_span_class_is_plain():
     assert Span(0, 1, 0, 1, "a").text == "a"
+
+
+def test_clean_offset_same_whether_segments_follow_the_source_or_not():
+    """A map built in source order answers without an index; one with notes moved after the main flow
+    (segments out of source order) answers from its index; both as a fresh map read from JSON does."""
+    ordered = OffsetMap()
+    moved = OffsetMap()
+    for m in (ordered, moved):
+        m.add(0, 0, 10, 10, True)
+        m.add(10, 10, 1, 3, False)  # "\r\n " -> " "
+        m.add(11, 13, 20, 20, True)
+        m.extend([[31, 33, 1, 2, 0], [32, 35, 5, 5, 1]])
+    moved.add(37, 60, 8, 8, True)  # a note body from later in the source...
+    moved.add(45, 45, 4, 4, True)  # ...and main text from before it: out of source order
+    ordered.add(37, 60, 8, 8, True)
+    assert ordered._ordered and not moved._ordered
+    def by_index(m, pos):  # the general lookup: segments sorted by source start, bisect on their ends
+        from bisect import bisect_right
+
+        order = sorted(range(len(m.segments)), key=lambda i: m.segments[i][1])
+        k = bisect_right([m.segments[i][1] + m.segments[i][3] for i in order], pos)
+        if k == len(order):
+            return max(s[0] + s[2] for s in m.segments)
+        c0, s0, n, _, exact = m.segments[order[k]]
+        return c0 if pos <= s0 else c0 + (pos - s0 if exact else n)
+
+    for pos in range(0, 75):
+        for m in (ordered, moved):
+            assert m.clean_offset(pos) == by_index(m, pos), (pos, m.segments)
+            assert OffsetMap([list(s) for s in m.segments]).clean_offset(pos) == by_index(m, pos)
+    assert ordered.clean_offset(11) == 11 and ordered.clean_offset(14) == 12
+    assert moved.clean_offset(46) == 46 and moved.clean_offset(61) == 38
