@@ -60,11 +60,12 @@ def peak_rss_book(words_target: int) -> tuple[int, float]:
     with tempfile.NamedTemporaryFile("wb", suffix=".txt", delete=False) as f:
         f.write(demo_scaled(reps))
         path = f.name
-    code = ("import resource,sys,json;from cliograph.pipeline import analyze_file;"
+    code = ("import sys,json;from common import peak_rss_mb;from cliograph.pipeline import analyze_file;"
             "d=analyze_file(sys.argv[1]);"
-            "print(json.dumps([len(d.text.split()), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024]))")
+            "print(json.dumps([len(d.text.split()), peak_rss_mb()]))")
     try:
-        out = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, check=True,
+                             env=dict(os.environ, PYTHONPATH=str(ROOT / "bench")))
     finally:
         os.unlink(path)
     n, rss = json.loads(out.stdout)
