@@ -69,7 +69,8 @@ def test_any_text_never_crashes(src):
 SPACED = st.sampled_from(["the", "Treaty", "of", "Rome", "was", "signed", "in", "1957.", "end.  Next", "a\tb",
                           "four years' struggle", "inter-", "Sino-", "Soviet", "16", "note.[2]", "said. 3",
                           " {12} ", "[Pg 40]", "(note)", "--", "\u2014", "caf\u00e9"])
-BREAKS = st.sampled_from(["\n", "\r\n", "  \n  ", "\n\n", "\r\n\r\n", "\n\t", " \n"])
+BREAKS = st.sampled_from(["\n", "\r\n", "  \n  ", "\n\n", "\r\n\r\n", "\n\t", " \n", "\n[p. 7]\n",
+                          "\npage_9\nPage 9\n", "\f", "\n-- 12 --\n", "\n3\n"])
 
 
 @st.composite

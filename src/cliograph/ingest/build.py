@@ -348,12 +348,11 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
         flush_breaks(a0, b.length)
         par = Paragraph(start=b.length, end=b.length, source=[])
         zn = lines[p.lines[-1]].content[1]
-        cuts = _plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri,
+        plain = _plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri,
                            not_plain)
-        if cuts is not None:  # the common case: whole lines, nothing to repair but spacing
-            _emit_plain(b, spacing, a0, zn, cuts, ref_by_cut, ref_positions, flush_breaks)
+        if plain is not None:  # the common case: whole lines, nothing to repair but spacing
+            par.source = _emit_plain(b, spacing, p, *plain, ref_by_cut, ref_positions, flush_breaks)
             par.end = b.length
-            par.source.append([a0, zn])
             for c in p.refs_after:
                 ref_positions[id(c)] = b.length
             out_pars.append(par)
@@ -455,24 +454,26 @@ def _not_plain_literals() -> tuple[str, ...]:
 
 
 def _plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri, not_plain):
-    """For a paragraph that `_emit_plain` can take, its cuts as (line start, line end, cut start, cut end);
-    None when it needs the line-by-line path (a page break inside, a repair, a line-end hyphen)."""
-    first, last = p.lines[0], p.lines[-1]
-    if p.breaks or last - first != len(p.lines) - 1:
-        return None
+    """For a paragraph that `_emit_plain` can take: its runs of consecutive lines (first, last) and its
+    cuts as (line start, line end, cut start, cut end); None when it needs the line-by-line path (a
+    repair, a line-end hyphen or dash, a page break or mark it cannot place)."""
     starts, ends = not_plain
     k = bisect_left(starts, a0)
     while k < len(starts) and starts[k] < zn:
         if ends[k] <= zn:  # a hit inside the paragraph's text
             return None
         k += 1
+    first, last = p.lines[0], p.lines[-1]
+    runs = [(first, last)] if last - first == len(p.lines) - 1 else _runs(p.lines)
+    mine = None if len(runs) == 1 else set(p.lines)
     out = []
     for k in range(bisect_left(cut_lines, first), len(cut_lines)):
         li = cut_lines[k]
         if li > last:
             break
-        a, z = lines[li].content
-        out += [(a, z, c0, c1) for c0, c1 in sorted(cuts_by_line[li])]
+        if mine is None or li in mine:
+            a, z = lines.ca[li], lines.cz[li]
+            out += [(a, z, c0, c1) for c0, c1 in sorted(cuts_by_line[li])]
     pos = a0
     for _, z, c0, c1 in out:
         if c0 < pos:
@@ -480,16 +481,30 @@ def _plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, 
         pos = c1
         while pos < z and src[pos] in " \t":
             pos += 1
-    starts = {c[2] for c in out}
+    cut_starts = {c[2] for c in out}
+    gaps = [(lines.cz[r[1]], lines.ca[n[0]]) for r, n in zip(runs, runs[1:], strict=False)]
     for br in pending_breaks:
         if br.pos >= zn:
             break
-        if br.pos not in starts:
+        if br.pos not in cut_starts and not any(ga <= br.pos < gz for ga, gz in gaps):
             return None
     while ri < len(refs_sorted) and refs_sorted[ri].start < zn:
-        if refs_sorted[ri].cut_start not in starts:
+        if refs_sorted[ri].cut_start not in cut_starts:
             return None
         ri += 1
+    return runs, out
+
+
+def _runs(idx: list[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive line indexes: [3, 4, 5, 9, 10] -> [(3, 5), (9, 10)]."""
+    out = []
+    start = prev = idx[0]
+    for li in idx[1:]:
+        if li != prev + 1:
+            out.append((start, prev))
+            start = li
+        prev = li
+    out.append((start, prev))
     return out
 
 
@@ -526,20 +541,42 @@ class _Spacing:
         ls = self.lines
         f = bisect_right(ls.start, s0) - 1
         last = bisect_right(ls.start, s1) - 1
-        joins = list(zip(ls.cz[f:last], ls.ca[f + 1:last + 1], strict=True))
-        k0, k1 = bisect_left(self.run_a, s0), bisect_left(self.run_a, s1)
-        if k0 == k1:
+        joins = list(zip(ls.cz[f:last], ls.ca[f + 1:last + 1], strict=True)) if last > f else []
+        k0 = bisect_left(self.run_a, s0)
+        if k0 == len(self.run_a) or self.run_a[k0] >= s1:
             return joins
+        k1 = bisect_left(self.run_a, s1, k0)
         return sorted(joins + list(zip(self.run_a[k0:k1], self.run_z[k0:k1], strict=True)))
 
 
-def _emit_plain(b, spacing, a0, zn, cuts, ref_by_cut, ref_positions, flush_breaks) -> None:
-    """`_emit_line` and `_join` over a whole paragraph at once (what they do when there is nothing to repair)."""
+def _emit_plain(b, spacing, p, runs, cuts, ref_by_cut, ref_positions, flush_breaks) -> list[list[int]]:
+    """`_emit_line` and `_join` over a whole paragraph at once (what they do when there is nothing to
+    repair); returns the paragraph's source segments (a page break between two runs of lines cuts it)."""
+    ca, cz = spacing.lines.ca, spacing.lines.cz
+
     def emit(x: int, y: int) -> None:
         if y > x:
             b.spaced(x, y, spacing.edits(x, y))
 
-    emit(_emit_cuts(b, a0, cuts, emit, ref_by_cut, ref_positions, flush_breaks), zn)
+    source = []
+    seg_start = pos = prev_z = ca[runs[0][0]]
+    k = 0
+    for r, (f, last) in enumerate(runs):
+        ra, rz = ca[f], cz[last]
+        if r:
+            if f in p.breaks:
+                source.append([seg_start, prev_z])
+                seg_start = ra
+            b.put(" ", prev_z, ra)  # what `_join` makes of a line break with other lines between
+            flush_breaks(ra, b.length)
+            pos = ra
+        j = k
+        while j < len(cuts) and cuts[j][2] < rz:
+            j += 1
+        emit(_emit_cuts(b, pos, cuts[k:j], emit, ref_by_cut, ref_positions, flush_breaks), rz)
+        k, prev_z = j, rz
+    source.append([seg_start, prev_z])
+    return source
 
 
 def _emit_cuts(b, pos, cuts, emit, ref_by_cut, ref_positions, flush_breaks) -> int:

@@ -43,7 +43,7 @@ def sup_to_digits(s: str) -> str:
     return "".join(table.get(c, c) for c in s)
 
 
-MAYBE_REF = re.compile(rf"[0-9\[{_SUP}]")  # no mark without one of these
+MAYBE_REF = re.compile(rf"\[|[{_SUP}]|[.!?]['\"\u2019\u201d]? ?\d")  # no mark of `_REF` without one of these
 
 
 def find_refs(src: str, start: int, end: int) -> list[RefCand]:

@@ -39,6 +39,11 @@ class TextBuilder:
         """Append source [s0, s1) where each of the sorted source ranges `edits` becomes one space and
         everything else is copied (whole lines with nothing to repair but their spacing)."""
         m = len(edits)
+        if not m:
+            self.parts.append(self.src[s0:s1])
+            self.omap.extend([[self.length, s0, s1 - s0, s1 - s0, 1]])
+            self.length += s1 - s0
+            return
         pa = [s0, *(z for _, z in edits)]  # the copied pieces, one more than the edits
         pz = [*(a for a, _ in edits), s1]
         pl = [z - a for a, z in zip(pa, pz, strict=True)]
