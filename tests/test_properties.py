@@ -85,7 +85,7 @@ def wrapped_texts(draw):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(wrapped_texts())
 def test_whole_paragraph_path_equals_line_path(src):
-    """Paragraphs taken whole (`_emit_plain`) come out exactly as the line-by-line path makes them."""
+    """Paragraphs taken whole (`ingest.plain`) come out exactly as the line-by-line path makes them."""
     import hashlib
 
     from cliograph.ingest.build import build
@@ -94,10 +94,10 @@ def test_whole_paragraph_path_equals_line_path(src):
     b = sys.modules["cliograph.ingest.build"]
     sha = hashlib.sha256(src.encode()).hexdigest()
     fast = document_to_dict(build(src, "p.txt", sha, "utf-8"))
-    saved = b._plain_cuts
-    b._plain_cuts = lambda *a: None
+    saved = b.plain_cuts
+    b.plain_cuts = lambda *a: None
     try:
         slow = document_to_dict(build(src, "p.txt", sha, "utf-8"))
     finally:
-        b._plain_cuts = saved
+        b.plain_cuts = saved
     assert fast == slow

@@ -4,21 +4,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
 from .lines import Lines, classify, split_lines, wrapped
 from .notes import MAYBE_REF, RefCand, accept, body_label, find_refs, is_notes_heading, link
-from .repair import MOJIBAKE_LEADS, TextBuilder, cut_bounds, emit_piece, hyphenated_words, join_hyphen
-from .vocab import ROMAN, end_of_text_res, page_inline_re, previous_label, search_line, vocab
+from .plain import Spacing, emit_cuts, emit_plain, not_plain, plain_cuts
+from .repair import TextBuilder, emit_piece, hyphenated_words, join_hyphen
+from .vocab import ROMAN, end_of_text_res, page_inline_re, previous_label, search_line
 
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
 _FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
-_SPACES = re.compile(r"  +")
-# a hyphen, not sign or dash ending a line: what follows it up to the line break is whitespace
-_DASH_BREAK = re.compile(r"[-\u00ac\u2014][ \t\x1f\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]*"
-                         r"[\n\r\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$")
 
 
@@ -227,7 +223,6 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
 
 def _rejoin_across_notes(paras: list[Para], lines: Lines, breaks: list[Break]) -> list[Para]:
     """A paragraph cut by a page foot's notes and a page break goes on after them when it stopped mid-sentence."""
-    from bisect import bisect_left
 
     starts = [b.pos for b in breaks]
     out: list[Para] = []
@@ -337,8 +332,8 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
             page_starts.append((pending_breaks.pop(0), at))
 
     cut_lines = sorted(cuts_by_line)
-    not_plain = _not_plain(src)
-    spacing = _Spacing(src, lines)
+    hits = not_plain(src)
+    spacing = Spacing(src, lines)
     for p in main:
         first_line = lines[p.lines[0]]
         a0 = first_line.content[0]
@@ -348,10 +343,9 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
         flush_breaks(a0, b.length)
         par = Paragraph(start=b.length, end=b.length, source=[])
         zn = lines[p.lines[-1]].content[1]
-        plain = _plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri,
-                           not_plain)
+        plain = plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri, hits)
         if plain is not None:  # the common case: whole lines, nothing to repair but spacing
-            par.source = _emit_plain(b, spacing, p, *plain, ref_by_cut, ref_positions, flush_breaks)
+            par.source = emit_plain(b, spacing, p, *plain, ref_by_cut, ref_positions, flush_breaks)
             par.end = b.length
             for c in p.refs_after:
                 ref_positions[id(c)] = b.length
@@ -434,169 +428,6 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
     return doc
 
 
-def _not_plain(src: str) -> tuple[list[int], list[int]]:
-    """Sorted (starts, ends) of what `TextBuilder.spaced` cannot take: what `emit_piece` would repair
-    (a spaced apostrophe, a no-break space, a soft hyphen, a ligature, mojibake), and a line ending in a
-    hyphen, a not sign or a dash (`_join` decides those)."""
-    hits = [(m.start(), m.end()) for m in _DASH_BREAK.finditer(src)]
-    for lit in _not_plain_literals():
-        i = src.find(lit)
-        while i >= 0:
-            hits.append((i, i + len(lit)))
-            i = src.find(lit, i + 1)
-    hits.sort()
-    return [a for a, _ in hits], [z for _, z in hits]
-
-
-@lru_cache(maxsize=1)
-def _not_plain_literals() -> tuple[str, ...]:
-    return ("' ", "\u2019 ", "\u00a0", "\u00ad", *vocab()["ligatures"], *MOJIBAKE_LEADS)
-
-
-def _plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri, not_plain):
-    """For a paragraph that `_emit_plain` can take: its runs of consecutive lines (first, last) and its
-    cuts as (line start, line end, cut start, cut end); None when it needs the line-by-line path (a
-    repair, a line-end hyphen or dash, a page break or mark it cannot place)."""
-    starts, ends = not_plain
-    k = bisect_left(starts, a0)
-    while k < len(starts) and starts[k] < zn:
-        if ends[k] <= zn:  # a hit inside the paragraph's text
-            return None
-        k += 1
-    first, last = p.lines[0], p.lines[-1]
-    runs = [(first, last)] if last - first == len(p.lines) - 1 else _runs(p.lines)
-    mine = None if len(runs) == 1 else set(p.lines)
-    out = []
-    for k in range(bisect_left(cut_lines, first), len(cut_lines)):
-        li = cut_lines[k]
-        if li > last:
-            break
-        if mine is None or li in mine:
-            a, z = lines.ca[li], lines.cz[li]
-            out += [(a, z, c0, c1) for c0, c1 in sorted(cuts_by_line[li])]
-    pos = a0
-    for _, z, c0, c1 in out:
-        if c0 < pos:
-            return None  # overlapping cuts
-        pos = c1
-        while pos < z and src[pos] in " \t":
-            pos += 1
-    cut_starts = {c[2] for c in out}
-    gaps = [(lines.cz[r[1]], lines.ca[n[0]]) for r, n in zip(runs, runs[1:], strict=False)]
-    for br in pending_breaks:
-        if br.pos >= zn:
-            break
-        if br.pos not in cut_starts and not any(ga <= br.pos < gz for ga, gz in gaps):
-            return None
-    while ri < len(refs_sorted) and refs_sorted[ri].start < zn:
-        if refs_sorted[ri].cut_start not in cut_starts:
-            return None
-        ri += 1
-    return runs, out
-
-
-def _runs(idx: list[int]) -> list[tuple[int, int]]:
-    """Runs of consecutive line indexes: [3, 4, 5, 9, 10] -> [(3, 5), (9, 10)]."""
-    out = []
-    start = prev = idx[0]
-    for li in idx[1:]:
-        if li != prev + 1:
-            out.append((start, prev))
-            start = li
-        prev = li
-    out.append((start, prev))
-    return out
-
-
-class _Spacing:
-    """Where whole lines with nothing to repair change: each line break with the spaces around it, and
-    each run of spaces or tabs inside a line (two or more, or one tab), becomes one space."""
-
-    def __init__(self, src: str, lines: Lines) -> None:
-        self.lines = lines
-        runs: dict[int, int] = {}
-        n = len(src)
-        if "\t" not in src:  # runs of spaces only: each found from its first two spaces
-            runs = {m.start(): m.end() for m in _SPACES.finditer(src)}
-        for pat in ("  ", "\t") if "\t" in src else ():
-            i = src.find(pat)
-            while i >= 0:
-                a, z = i, i + len(pat)
-                while a > 0 and src[a - 1] in " \t":
-                    a -= 1
-                while z < n and src[z] in " \t":
-                    z += 1
-                runs[a] = z
-                i = src.find(pat, z)
-        starts, ca, cz = lines.start, lines.ca, lines.cz
-        run_a = sorted(runs)
-        at = [bisect_right(starts, a) - 1 for a in run_a]
-        inside = [a for a, li in zip(run_a, at, strict=True)
-                  if ca[li] <= a and runs[a] <= cz[li]]  # not the spaces around a line break
-        self.run_a = inside
-        self.run_z = [runs[a] for a in inside]
-
-    def edits(self, s0: int, s1: int) -> list[tuple[int, int]]:
-        """The sorted ranges in [s0, s1) to become one space each (s0 and s1 lie on line text)."""
-        ls = self.lines
-        f = bisect_right(ls.start, s0) - 1
-        last = bisect_right(ls.start, s1) - 1
-        joins = list(zip(ls.cz[f:last], ls.ca[f + 1:last + 1], strict=True)) if last > f else []
-        k0 = bisect_left(self.run_a, s0)
-        if k0 == len(self.run_a) or self.run_a[k0] >= s1:
-            return joins
-        k1 = bisect_left(self.run_a, s1, k0)
-        return sorted(joins + list(zip(self.run_a[k0:k1], self.run_z[k0:k1], strict=True)))
-
-
-def _emit_plain(b, spacing, p, runs, cuts, ref_by_cut, ref_positions, flush_breaks) -> list[list[int]]:
-    """`_emit_line` and `_join` over a whole paragraph at once (what they do when there is nothing to
-    repair); returns the paragraph's source segments (a page break between two runs of lines cuts it)."""
-    ca, cz = spacing.lines.ca, spacing.lines.cz
-
-    def emit(x: int, y: int) -> None:
-        if y > x:
-            b.spaced(x, y, spacing.edits(x, y))
-
-    source = []
-    seg_start = pos = prev_z = ca[runs[0][0]]
-    k = 0
-    for r, (f, last) in enumerate(runs):
-        ra, rz = ca[f], cz[last]
-        if r:
-            if f in p.breaks:
-                source.append([seg_start, prev_z])
-                seg_start = ra
-            b.put(" ", prev_z, ra)  # what `_join` makes of a line break with other lines between
-            flush_breaks(ra, b.length)
-            pos = ra
-        j = k
-        while j < len(cuts) and cuts[j][2] < rz:
-            j += 1
-        emit(_emit_cuts(b, pos, cuts[k:j], emit, ref_by_cut, ref_positions, flush_breaks), rz)
-        k, prev_z = j, rz
-    source.append([seg_start, prev_z])
-    return source
-
-
-def _emit_cuts(b, pos, cuts, emit, ref_by_cut, ref_positions, flush_breaks) -> int:
-    """Emit text from `pos` up to each cut (line text [a, z), cut [c0, c1)) and what stands for the cut;
-    returns where the text after the last cut starts."""
-    for a, z, c0, c1 in cuts:
-        if c0 < pos:
-            continue
-        piece_end, nxt, space = cut_bounds(b.src, pos, a, z, c0, c1)
-        emit(pos, piece_end)
-        r = ref_by_cut.get(c0)
-        if r is not None:
-            ref_positions[id(r)] = b.length
-        if space:
-            b.put(" ", piece_end, nxt)
-        flush_breaks(c1, b.length)
-        pos = nxt
-    return pos
-
-
 def _dehyphenate(src: str, prev_end: int, nxt: int, seen: set[str]) -> bool:
     tail = src[max(0, prev_end - 40):prev_end]
     if tail.endswith("\u00ac") and src[nxt:nxt + 1].isalpha():
@@ -634,7 +465,7 @@ def _emit_line(b, a, z, cuts, p, lines, ref_by_cut, ref_positions, flush_breaks)
     def emit(x: int, y: int) -> None:
         emit_piece(b, x, y, para_start)
 
-    pos = _emit_cuts(b, a, [(a, z, c0, c1) for c0, c1 in sorted(cuts)], emit, ref_by_cut, ref_positions,
+    pos = emit_cuts(b, a, [(a, z, c0, c1) for c0, c1 in sorted(cuts)], emit, ref_by_cut, ref_positions,
                      flush_breaks)
     emit(pos, z)
 
