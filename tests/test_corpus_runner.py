@@ -70,3 +70,24 @@ def test_expand_inputs(tmp_path):
     got = expand_inputs([str(tmp_path), str(tmp_path / "*.txt")])
     names = [p[len(str(tmp_path)) + 1:] for p in got]
     assert names == ["a.txt", "b.txt", "sub/c.html"]
+
+
+def test_document_the_store_cannot_take_is_reported_and_skipped(tmp_path, monkeypatch):
+    """A document whose rows cannot be made (a fault on one odd file) is one failure, not the batch's end."""
+    import cliograph.store.write as write
+
+    real = write.prepare_document
+
+    def fussy(doc):
+        if "council" in (doc.text if hasattr(doc, "text") else doc["text"]):
+            raise RuntimeError("odd table")
+        return real(doc)
+
+    monkeypatch.setattr(write, "prepare_document", fussy)
+    paths = make_batch(tmp_path)[:3]
+    got = []
+    res = run_batch(paths, write=got.append, layers=(), prepare=True)
+    assert res.stored == 2 and len(got) == 2 and all(isinstance(g, write.Prepared) for g in got)
+    assert len(res.failed) == 1
+    path, why = res.failed[0]
+    assert path.endswith("good1.txt") and "good1.txt" in why and "RuntimeError: odd table" in why

@@ -63,10 +63,13 @@ def analyze_one(path: str, model: str | None = None, layers: tuple[str, ...] | N
         return {"path": path, "error": str(e)}
     except (UnicodeError, ValueError, OSError) as e:  # a file that breaks a reader: reported, not fatal
         return {"path": path, "error": f"{path}: {type(e).__name__}: {e}"}
-    if prepare:
-        from ..store.write import prepare_document
+    try:
+        if prepare:
+            from ..store.write import prepare_document
 
-        out = prepare_document(doc)
-    else:
-        out = document_to_dict(doc)
+            out = prepare_document(doc)
+        else:
+            out = document_to_dict(doc)
+    except Exception as e:  # one document the store cannot take must not stop a batch of thousands
+        return {"path": path, "error": f"{path}: cannot store it: {type(e).__name__}: {e}"}
     return {"path": path, "doc": out, "words": len(doc.text.split()), "pid": os.getpid()}
