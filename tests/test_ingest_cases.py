@@ -25,6 +25,9 @@ PAGE_CASES = [
     (f"{PARA}\n\n\f{PARA}\n\n\f{PARA}\n", [("1", True), ("2", True), ("3", True)], "form feeds without folios"),
     (f"{PARA}\nSee page 26 of the report for the figures.\n", [], "prose mentioning a page is not a marker"),
     (f"{PARA} The year {{1960}} was hard.\n", [("1959", True), ("1960", False)], "braces hold page numbers only"),
+    (f"{PARA}\n[Pg 1]\n{PARA}\n[Pg 2]\n{PARA}\n", [("", True), ("1", False), ("2", False)],
+     "front matter before page 1 is not a second page 1"),
+    (f"{PARA}\n{{i}}\n{PARA}\n", [("", True), ("i", False)], "front matter before page i has no label"),
 ]
 
 
@@ -202,3 +205,11 @@ def test_case_tables_have_no_duplicates():
     for table in (PAGE_CASES, NOTE_CASES, BODY_CASES, REPAIR_CASES, NO_REPAIR_CASES):
         inputs = [row[0] for row in table]
         assert len(inputs) == len(set(inputs))
+
+
+def test_front_matter_page_gets_no_empty_page_mark():
+    from cliograph.export.plain import marked_text
+
+    _, doc = pages(f"{PARA}\n[Pg 1]\n{PARA}\n")
+    out = marked_text(doc)
+    assert "[p. ]" not in out and out.count("[p. 1]") == 1

@@ -39,7 +39,8 @@ def document_markdown(doc: Document, prefix: str = "") -> str:
             if kind == "text":
                 parts.append(escape(val))
             elif kind == "point" and val.kind == "page":
-                parts.append(f"**\\[p. {escape(val.data.label)}\\]** ")
+                if val.data.label:
+                    parts.append(f"**\\[p. {escape(val.data.label)}\\]** ")
             elif kind == "point":
                 ref = val.data
                 parts.append(f"[^{prefix}{ref.label}]" if ref.note in note_label else f" \\[n. {escape(ref.label)}\\]")

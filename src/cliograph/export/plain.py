@@ -7,7 +7,8 @@ from ..model import Document
 def marked_text(doc: Document) -> str:
     inserts: list[tuple[int, int, str]] = []  # (clean offset, order, mark)
     for p in doc.pages:
-        inserts.append((p.start, 0, f"[p. {p.label}] "))
+        if p.label:  # front matter before page 1 has no label
+            inserts.append((p.start, 0, f"[p. {p.label}] "))
     for r in doc.note_refs:
         if r.start <= doc.main_end:
             inserts.append((r.start, 1, f" [n. {r.label}]"))

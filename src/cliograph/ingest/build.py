@@ -489,6 +489,7 @@ def _pages(doc: Document, src: str, starts: list[tuple[Break, int]], main_end: i
         return []
     footer = _footer_style(src, [br for br, _ in labelled])
     pages: list[Page] = []
+    front_unknown = False
     if footer:
         prev_src, prev_clean = 0, 0
         for br, at in labelled:
@@ -502,13 +503,15 @@ def _pages(doc: Document, src: str, starts: list[tuple[Break, int]], main_end: i
         if doc.text[:first_at].strip():
             label = previous_label(first_br.label) if first_br.label else None
             pages.append(_page(doc, 0, first_at, 0, first_br.pos, label or "", True))
+            # front matter before a page 1 (or i) has no label to infer: it stays unlabelled, not a second "1"
+            front_unknown = label is None and first_br.label is not None
         for i, (br, at) in enumerate(labelled):
             end_at, end_src = (labelled[i + 1][1], labelled[i + 1][0].pos) if i + 1 < len(labelled) else (
                 main_end, len(src))
             pages.append(_page(doc, at, end_at, br.end, end_src, br.label, False))
     while pages and pages[-1].inferred and not pages[-1].text.strip():
         pages.pop()  # a form feed closing the file opens no page
-    _number_unlabelled(pages)
+    _number_unlabelled(pages[1:] if front_unknown else pages)
     return pages
 
 

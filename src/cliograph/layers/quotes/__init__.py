@@ -227,7 +227,7 @@ class QuotesLayer:
         for p in self.problems:
             page = page_at(doc, p.pos)
             sp = make_span(doc, p.pos, p.pos + 1)
-            where = f" (p. {page.label})" if page else ""
+            where = f" (p. {page.label})" if page and page.label else ""
             doc.diagnostics.append(Diagnostic(
                 kind="quotes.unbalanced", message=f"{p.message} at offset {p.pos}{where}: {doc.text[p.pos:p.pos + 40]!r}",
                 source_start=sp.source_start, source_end=sp.source_end))
