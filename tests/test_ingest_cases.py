@@ -50,6 +50,29 @@ def test_running_heads_with_folios():
     assert {r.kind for r in doc.removed} >= {"running_head"}
 
 
+@pytest.mark.parametrize("sep", ["\f", "\n"])
+def test_verso_and_recto_heads_of_a_short_excerpt(sep):
+    """Two heads, each on two pages only (left and right pages), with rising folios: still heads."""
+    body = "\n".join([PARA] * 2)
+    parts = [(f"{n}        THE LONG PEACE" if n % 2 == 0 else f"DIPLOMACY AND WAR        {n}") + f"\n\n{body}\n"
+             for n in range(120, 124)]
+    got, doc = pages(sep.join(parts))
+    assert [g for g in got] == [(str(n), False) for n in range(120, 124)]
+    assert "LONG PEACE" not in doc.text and "DIPLOMACY" not in doc.text
+
+
+@pytest.mark.parametrize("lines,reason", [
+    (["  CHAPTER I.   THE RIVER          1", "  CHAPTER II.  THE COMMISSION     9",
+      "  CHAPTER III. THE CONGRESS      41"], "a table of contents: a shape per entry"),
+    (["1848    Revolutions", "1849    Reaction", "1850    Revolutions", "1851    Reaction"],
+     "rows of a table stand on neighbouring lines"),
+])
+def test_numbered_lines_that_are_not_heads(lines, reason):
+    got, doc = pages(f"{PARA}\n\n" + "\n".join(lines) + f"\n\n{PARA}\n")
+    assert got == [], reason
+    assert all(ln.split()[-1] in doc.text for ln in lines), reason
+
+
 def test_page_break_inside_paragraph_keeps_it_whole():
     text = "The minister spoke at length about the\n\n{7}\n\nterms of the treaty and then left.\n"
     _, doc = pages(text)

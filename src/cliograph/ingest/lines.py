@@ -201,12 +201,28 @@ def classify(lines: Lines) -> None:
             if hs:
                 head_of[i] = hs
                 shapes[hs[0]] += 1
+    alternating = _verso_recto(head_of, shapes)
     for i, (shape, folio) in head_of.items():
-        if shapes[shape] >= 3:
+        if shapes[shape] >= 3 or alternating:
             kind[i], label[i] = "head", folio
     if lines.formfeed:  # without form feeds only the first line is at a page's top: no repeated heads
         _plain_heads(lines)
     _bare_folios(lines)
+
+
+def _verso_recto(head_of: dict[int, tuple[str, str]], shapes: Counter[str]) -> bool:
+    """A short excerpt's running heads: left and right pages may carry two different heads, each seen
+    only twice. Three or more candidates of at most two shapes whose folios rise page by page are heads
+    (a table of contents has a shape per entry, a table's rows stand on neighbouring lines)."""
+    if len(head_of) < 3 or len(shapes) > 2:
+        return False
+    folios = [f for _, f in head_of.values()]
+    at = list(head_of)
+    if not all(f.isdigit() for f in folios) or any(b - a < 4 for a, b in zip(at, at[1:], strict=False)):
+        return False  # one head a page: never on lines close together (rows of a table)
+    values = [int(f) for f in folios]
+    rising = sum(1 for a, b in zip(values, values[1:], strict=False) if 0 < b - a <= 3)
+    return rising >= 0.7 * (len(values) - 1)
 
 
 def _plain_heads(lines: Lines) -> None:
