@@ -304,3 +304,19 @@ def test_any_word_salad_gives_valid_spans(blank_nlp):
             ctx.data["time_at"](pos)
 
     check()
+
+
+@pytest.mark.model
+def test_digits_that_are_not_decimal_do_not_break_the_layer(nlp):
+    """Superscript note marks (`²`) are digits to `str.isdigit` but not numbers: no crash, no value from them."""
+    text = ("The prince received them with more ceremony than warmth.\u00b2 He kept them waiting a week.\n\n"
+            "\u00b3 No agreement on the frontier was reached until 1881.\n")
+    doc, _ = analyzed(text, nlp)
+    assert all("\u00b2" not in t.text and "\u00b3" not in t.text for t in doc.timex)
+    assert ("a week", "DURATION") in [(t.text, t.type) for t in doc.timex]
+
+
+def test_superscript_mark_alone_on_a_line_is_read_as_its_digits():
+    doc = ingest_bytes("The envoy came back in May.\n\u00b2\n\nHe left.\n\nNotes\n\n\u00b2 A note on May.\n".encode(),
+                       "sup.txt")
+    assert [(r.label, r.note is not None) for r in doc.note_refs] == [("2", True)]

@@ -83,7 +83,7 @@ def document_markdown(doc: Document, prefix: str = "") -> str:
 
 
 def _page_key(label: str):
-    return (0, int(label), "") if label.isdigit() else (1, 0, label)
+    return (0, int(label), "") if label.isdecimal() else (1, 0, label)
 
 
 def to_markdown(docs: Iterable[Document]) -> str:

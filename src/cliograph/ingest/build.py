@@ -152,7 +152,7 @@ def _inline_by_line(src: str, lines: Lines, paras: list[Para]) -> dict[int, list
 
 def _inline_label(marker: str) -> str | None:
     label = re.sub(r"[^0-9ivxlcdmIVXLCDM]", "", marker.split(".")[-1]) if "[" in marker else marker[1:-1]
-    return label if label.isdigit() or ROMAN.match(label) else None
+    return label if label.isdecimal() or ROMAN.match(label) else None
 
 
 def _inline_cuts(src: str, a: int, z: int) -> list[tuple[int, int, str | None]]:
@@ -530,7 +530,7 @@ def _number_unlabelled(pages: list[Page]) -> None:
 
 
 def _next_label(label: str) -> str | None:
-    return str(int(label) + 1) if label and label.isdigit() else None
+    return str(int(label) + 1) if label and label.isdecimal() else None
 
 
 def _footer_style(src: str, brs: list[Break]) -> bool:

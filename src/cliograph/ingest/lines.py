@@ -11,6 +11,7 @@ from functools import lru_cache
 from itertools import accumulate
 from statistics import median
 
+from .notes import sup_to_digits
 from .vocab import ROMAN, page_line_res, vocab
 
 _BREAK = re.compile(r"\r\n|\n|\r|\f|\v|\x1c|\x1d|\x1e|\x85|\u2028|\u2029")
@@ -145,7 +146,7 @@ def _page_label(s: str) -> str | None:
         m = rx.match(s)
         if m:
             label = m.group("label")
-            if label.isdigit() or ROMAN.match(label):
+            if label.isdecimal() or ROMAN.match(label):
                 return label
     return None
 
@@ -170,8 +171,8 @@ def _two_spaces(s: str) -> bool:
 def _may_be_head(s: str) -> bool:
     """A cheap necessary condition for `_head_shape` on a stripped line of at most 80 characters:
     a number or numeral of at most 7 characters, then 2+ spaces, at one end."""
-    return ((s[0].isdigit() or s[0] in _ROMAN_CHARS) and _two_spaces(s[:10])) or (
-        (s[-1].isdigit() or s[-1] in _ROMAN_CHARS) and _two_spaces(s[-10:]))
+    return ((s[0].isdecimal() or s[0] in _ROMAN_CHARS) and _two_spaces(s[:10])) or (
+        (s[-1].isdecimal() or s[-1] in _ROMAN_CHARS) and _two_spaces(s[-10:]))
 
 
 def classify(lines: Lines) -> None:
@@ -194,9 +195,9 @@ def classify(lines: Lines) -> None:
                 continue
             m = _NUM_LINE.match(s) or _SUP_LINE.match(s)
             if m:
-                kind[i], label[i] = "numline", m.group(1)
+                kind[i], label[i] = "numline", sup_to_digits(m.group(1))
                 continue
-        if (s[0] in _HEAD_ENDS or s[-1] in _HEAD_ENDS or s[0].isdigit() or s[-1].isdigit()) and _may_be_head(s):
+        if (s[0] in _HEAD_ENDS or s[-1] in _HEAD_ENDS or s[0].isdecimal() or s[-1].isdecimal()) and _may_be_head(s):
             hs = _head_shape(text[i])
             if hs:
                 head_of[i] = hs
@@ -218,7 +219,7 @@ def _verso_recto(head_of: dict[int, tuple[str, str]], shapes: Counter[str]) -> b
         return False
     folios = [f for _, f in head_of.values()]
     at = list(head_of)
-    if not all(f.isdigit() for f in folios) or any(b - a < 4 for a, b in zip(at, at[1:], strict=False)):
+    if not all(f.isdecimal() for f in folios) or any(b - a < 4 for a, b in zip(at, at[1:], strict=False)):
         return False  # one head a page: never on lines close together (rows of a table)
     values = [int(f) for f in folios]
     rising = sum(1 for a, b in zip(values, values[1:], strict=False) if 0 < b - a <= 3)
@@ -248,7 +249,7 @@ def _bare_folios(lines: Lines) -> None:
     kind, label, ff = lines.kind, lines.label, lines.formfeed
     cands = []
     for i, k in enumerate(kind):
-        if k != "numline" or not label[i].isdigit():
+        if k != "numline" or not label[i].isdecimal():
             continue
         before = i == 0 or kind[i - 1] == "blank" or (i - 1) in ff
         after = i + 1 >= len(kind) or kind[i + 1] == "blank" or i in ff

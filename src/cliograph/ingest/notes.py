@@ -62,7 +62,7 @@ def find_refs(src: str, start: int, end: int) -> list[RefCand]:
             out.append(RefCand(m.start(), m.end(), sup_to_digits(m.group("sup")), "sup", at_end, m.start(), m.end()))
         else:
             pre = m.group("pre")
-            if pre[0].isdigit() and not m.group("sp"):
+            if pre[0].isdecimal() and not m.group("sp"):
                 continue  # 3.5 is a number, not a sentence end and a mark
             word = re.search(r"([A-Za-z]+)\W*$", src[max(start, m.start() - 12):m.start() + len(pre)])
             if word and word.group(1).lower() in _ABBREV:
@@ -86,7 +86,7 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset()) -> list[Re
         ok = c.kind in ("bracket", "sup") or c.label == "*"
         if not ok:
             v = int(c.label)
-            nxt = next((int(d.label) for d in cands[i + 1:] if d.label.isdigit()), None)
+            nxt = next((int(d.label) for d in cands[i + 1:] if d.label.isdecimal()), None)
             if last is not None and last < v <= last + 5:
                 ok = True
             elif nxt is not None and v < nxt <= v + 5:
@@ -95,7 +95,7 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset()) -> list[Re
                 ok = c.kind == "numline" or c.at_end or c.kind == "punct"
         if ok:
             kept.append(c)
-            if c.label.isdigit():
+            if c.label.isdecimal():
                 last = int(c.label)
     return kept
 

@@ -90,7 +90,7 @@ def int_to_roman(n: int, upper: bool = False) -> str:
 
 def label_value(label: str) -> tuple[str, int] | None:
     """('arabic', n) or ('roman', n) for a page label."""
-    if label.isdigit():
+    if label.isdecimal():
         return "arabic", int(label)
     r = roman_to_int(label)
     return ("roman", r) if r else None

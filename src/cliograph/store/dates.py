@@ -48,7 +48,7 @@ def value_range(value: str | None) -> tuple[str, str] | None:
     m = _PART.match(value)
     if m:
         year, part = int(m.group(1)), m.group(2)
-        if part.startswith("W") and part[1:].isdigit():
+        if part.startswith("W") and part[1:].isdecimal():
             week = int(part[1:])
             month = min(12, 1 + (week - 1) * 12 // 53)
             return _months(year, month, 1)

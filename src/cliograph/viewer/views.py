@@ -50,7 +50,7 @@ def _limit(params: dict, default: int) -> int:
     val = _param(params, "limit")
     if val is None:
         return default
-    if not val.isdigit() or int(val) < 1:
+    if not val.isdecimal() or int(val) < 1:
         raise BadRequest(f"limit {val!r} is not a positive number")
     return int(val)
 
@@ -110,7 +110,7 @@ def document(conn: sqlite3.Connection, key: str, params: dict, link=server_link,
     if _param(params, "page"):
         first = reader.block_of_page(params["page"])
     elif _param(params, "at"):
-        first = min(max(int(params["at"]) if params["at"].isdigit() else 0, 0), max(len(reader.blocks) - 1, 0))
+        first = min(max(int(params["at"]) if params["at"].isdecimal() else 0, 0), max(len(reader.blocks) - 1, 0))
     chunk, nxt = reader.chunk(first)
     prev = None
     if first > 0:

@@ -260,7 +260,7 @@ def _pages(doc: Document, pl: _Placer, main_end: int) -> list[Page]:
         label, inferred = pm.label, pm.inferred
         if not label:
             prev = pages[-1].label if pages else ""
-            label = str(int(prev) + 1) if prev.isdigit() else str(len(pages) + 1)
+            label = str(int(prev) + 1) if prev.isdecimal() else str(len(pages) + 1)
             inferred = True
         pages.append(_page(doc, at[i], end, pm.end, s1, label, inferred))
     while pages and pages[-1].inferred and not pages[-1].text.strip():

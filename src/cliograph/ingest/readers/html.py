@@ -358,7 +358,7 @@ class _Reader(HTMLParser):
         before = w.text_range(max(0, a - 1), a)
         if not before or not (before.isalpha() or before in ".,;:!?\"')\u201d\u2019]"):
             return  # `10<sup>6</sup>`, a superscript opening a line (a note's own label)
-        if label.isalpha() and len(label) == 1 and not label.isdigit():
+        if label.isalpha() and len(label) == 1 and not label.isdecimal():
             return  # `1<sup>st</sup>`-like letters are not marks
         w.out.marks.append(Mark(a, z, label, None))
 

@@ -55,7 +55,7 @@ def page_label(text: str | None) -> str | None:
     if not m:
         return None
     label = m.group(1)
-    if not label.isdigit() and not ROMAN.match(label):
+    if not label.isdecimal() and not ROMAN.match(label):
         return None
     before = t[:m.start()]
     if before and before[-1].isalnum():

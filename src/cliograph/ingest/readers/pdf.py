@@ -88,10 +88,10 @@ def _page_labels(rows: list[list[Row]], labels: list[str | None]) -> list[tuple[
         out.append((folio, False) if folio else ((labels[i], False) if labels[i] else (None, True)))
     for _ in range(2):  # forwards from a known folio, then backwards
         for i in range(len(out)):
-            if out[i][0] is None and i > 0 and out[i - 1][0] and out[i - 1][0].isdigit():
+            if out[i][0] is None and i > 0 and out[i - 1][0] and out[i - 1][0].isdecimal():
                 out[i] = (str(int(out[i - 1][0]) + 1), True)
         for i in range(len(out) - 1, -1, -1):
-            if out[i][0] is None and i + 1 < len(out) and out[i + 1][0] and out[i + 1][0].isdigit() and int(
+            if out[i][0] is None and i + 1 < len(out) and out[i + 1][0] and out[i + 1][0].isdecimal() and int(
                     out[i + 1][0]) > 1:
                 out[i] = (str(int(out[i + 1][0]) - 1), True)
     return [(label or str(i + 1), inferred) for i, (label, inferred) in enumerate(out)]

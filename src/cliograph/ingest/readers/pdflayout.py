@@ -119,7 +119,7 @@ def folio_of(text: str) -> str | None:
     if not m:
         return None
     label = m.group(1)
-    return label if label.isdigit() or ROMAN.match(label) else None
+    return label if label.isdecimal() or ROMAN.match(label) else None
 
 
 def _end_folio(row: Row) -> str | None:

@@ -40,7 +40,7 @@ class Dates(Base):
         tok = self.t[i] if 0 <= i < self.n else None
         if tok is None:
             return None
-        if tok.kind == "n" and tok.text.isdigit() and len(tok.text) <= 2:
+        if tok.kind == "n" and tok.text.isdecimal() and len(tok.text) <= 2:
             d = int(tok.text)
             if self.low(i + 1) in (":", ".") and i + 2 < self.n and self.t[i + 2].kind == "n":
                 return None  # a clock time or a decimal
@@ -58,7 +58,7 @@ class Dates(Base):
         tok = self.t[i] if 0 <= i < self.n else None
         if tok is None:
             return None
-        if tok.kind == "n" and tok.text.isdigit() and len(tok.text) <= 4:
+        if tok.kind == "n" and tok.text.isdecimal() and len(tok.text) <= 4:
             k = i + 1
             era = self.era(k)
             if era:
@@ -67,7 +67,7 @@ class Dates(Base):
         era = self.era(i)
         if era and era[1] == "AD":
             k = era[0] + (self.low(era[0]) == ",")  # `A. D., 1879`
-            if k < self.n and self.t[k].kind == "n" and self.t[k].text.isdigit() and len(self.t[k].text) <= 4:
+            if k < self.n and self.t[k].kind == "n" and self.t[k].text.isdecimal() and len(self.t[k].text) <= 4:
                 return k + 1, int(self.t[k].text)
         return None
 

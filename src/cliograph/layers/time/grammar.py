@@ -119,7 +119,7 @@ class Base:
         tok = self.t[i] if 0 <= i < self.n else None
         if tok is None:
             return None
-        if tok.kind == "n" and tok.text.isdigit():
+        if tok.kind == "n" and tok.text.isdecimal():
             return i + 1
         if tok.low in self.V.numbers and tok.low not in ("a", "an", "couple", "dozen"):
             return i + 1

@@ -344,9 +344,9 @@ class Relative(Base):
         tok = self.t[i]
         hm = None
         j = i + 1
-        if tok.kind == "n" and (tok.text.isdigit() or ":" in tok.text):
+        if tok.kind == "n" and (tok.text.isdecimal() or ":" in tok.text):
             hh, _, mm = tok.text.partition(":")
-            if not hh.isdigit() or (mm and not (mm.isdigit() and len(mm) == 2)):
+            if not hh.isdecimal() or (mm and not (mm.isdecimal() and len(mm) == 2)):
                 return None
             h, mi = int(hh), int(mm or 0)
             suf = self.V.clock_suffixes.get(self.low(j))

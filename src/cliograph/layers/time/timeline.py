@@ -47,7 +47,7 @@ def date_key(value: str | None) -> tuple[int, int, int] | None:
         year = int(head) * 100  # a century
     mid, day = m.group(2), m.group(3)
     month = 0
-    if mid and mid.isdigit():
+    if mid and mid.isdecimal():
         month = int(mid)
     elif mid in PART_MONTH:
         month = PART_MONTH[mid]

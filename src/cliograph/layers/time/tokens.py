@@ -47,9 +47,9 @@ def tokenize(text: str, parsed=None) -> list[Tok]:
     for m in TOKEN_RE.finditer(text):
         s = m.group()
         low = s.lower().replace("’", "'")
-        if s[0].isdigit():
+        if s[0].isdecimal():
             kind = "n"
-        elif s[0] in "'’" and len(s) > 1 and s[1].isdigit():
+        elif s[0] in "'’" and len(s) > 1 and s[1].isdecimal():
             kind = "n"
         elif "." in s and len(s) > 2:
             kind = "a"
