@@ -137,6 +137,29 @@ def test_note_bodies_linked(text, body, reason):
     assert doc.text.index(body) >= doc.main_end
 
 
+MAIN = ("The envoy reached the capital in March and was received at once.\u00b9 He asked for an answer\n"
+        "within the week.\u00b2 The answer came a month later, and it was no.\u00b3\n\n")
+
+
+@pytest.mark.parametrize("notes,reason", [
+    ("Notes\n\n\u00b9 His diary.\n\u00b2 The minister's letter.\n\u00b3 A telegram of April.\n", "superscript"),
+    ("Notes\n\n1. His diary.\n2. The minister's letter.\n3. A telegram of April.\n", "numbered"),
+    ("[1] His diary.\n[2] The minister's letter.\n[3] A telegram of April.\n", "bracketed"),
+])
+def test_notes_one_to_a_line_without_blank_lines(notes, reason):
+    text = MAIN.replace("\u00b9", "[1]" if "[" in notes else "\u00b9").replace(
+        "\u00b2", "[2]" if "[" in notes else "\u00b2").replace("\u00b3", "[3]" if "[" in notes else "\u00b3") + notes
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert [n.text for n in doc.notes] == ["His diary.", "The minister's letter.", "A telegram of April."], reason
+    assert [r.note for r in doc.note_refs] == [n.id for n in doc.notes], reason
+
+
+def test_lines_opening_with_numbers_in_prose_stay_one_paragraph():
+    doc = ingest_bytes(b"The hall was full.\n\n12 delegates came from the north and\n13 from the south, and "
+                       b"the doors\nwere shut at noon.\n", "case.txt")
+    assert len(doc.paragraphs) == 2 and "12 delegates came from the north and 13 from" in doc.text
+
+
 def test_page_foot_notes():
     text = ("The ambassador protested at once.\u00b9 Nobody listened.\n\n"
             "\u00b9 Memorandum of the conversation, 4 August.\n\n{27}\n\nThe next page begins here.\n")

@@ -15,6 +15,8 @@ from .vocab import ROMAN, end_of_text_res, page_inline_re, previous_label, searc
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
 _FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
+_NOTE_OPEN = frozenset("[\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+_NUMBERED = re.compile(r"(\d{1,3})[.)]\s")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$")
 
 
@@ -45,7 +47,10 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
     kinds, labels, ff = lines.kind, lines.label, lines.formfeed
     for i, k in enumerate(kinds):
         if k == "text":
-            if cur is not None and wrap and not blank and not cur.refs_after:
+            if cur is not None and wrap and not blank and _next_note(lines, cur, i):
+                cur = Para(lines=[i])
+                paras.append(cur)
+            elif cur is not None and wrap and not blank and not cur.refs_after:
                 if broke:  # the common case of `_continues`, decided here
                     cur.breaks.add(i)
                 cur.lines.append(i)
@@ -78,6 +83,22 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
             _add_break(breaks, lines, Break(lines.end[i], lines.stop[i], None, "page_marker"), i)
             broke = True
     return paras, breaks, loose
+
+
+def _next_note(lines: Lines, cur: Para, i: int) -> bool:
+    """In wrapped text, notes set one to a line with no blank line between: line i opens a new note when
+    it and the paragraph both open with a note label, bracketed or superscript (`[2]`, `²`), or numbered
+    one on from the paragraph's (`2.` after `1.`)."""
+    s = lines.stripped[i]
+    if not s or not (s[0] in _NOTE_OPEN or s[0].isdecimal()):
+        return False
+    here, first = body_label(s), body_label(lines.stripped[cur.lines[0]])
+    if here is None or first is None:
+        return False
+    if s[0] in _NOTE_OPEN:
+        return True
+    m, n = _NUMBERED.match(s), _NUMBERED.match(lines.stripped[cur.lines[0]])
+    return bool(m and n) and int(m.group(1)) == int(n.group(1)) + 1
 
 
 def _add_break(breaks: list[Break], lines: Lines, br: Break, i: int) -> None:
