@@ -154,6 +154,25 @@ def test_notes_one_to_a_line_without_blank_lines(notes, reason):
     assert [r.note for r in doc.note_refs] == [n.id for n in doc.notes], reason
 
 
+def test_symbol_marks_and_page_foot_notes():
+    text = ("The ambassador left on the first of March.* His successor came in the summer, and the\n"
+            "embassy was run by a secretary.\u2020\n\n* He had asked to be recalled.\n\u2020 Aged twenty-six.\n\n"
+            "Page 12\n\nThe secretary did better than anyone expected.\n")
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert [n.text for n in doc.notes] == ["He had asked to be recalled.", "Aged twenty-six."]
+    assert [(r.label, r.note) for r in doc.note_refs] == [("*", doc.notes[0].id), ("\u2020", doc.notes[1].id)]
+    assert "*" not in doc.text[:doc.main_end] and "\u2020" not in doc.text
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("The war ended.\n\n* * *\n\nThe peace began badly.\n", "a section break"),
+    ("The word *never* was never used.\nIt was *always* avoided.\n", "emphasis marks with no note body"),
+])
+def test_asterisks_that_are_not_notes(text, reason):
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert doc.notes == [] and doc.note_refs == [], reason
+
+
 def test_lines_opening_with_numbers_in_prose_stay_one_paragraph():
     doc = ingest_bytes(b"The hall was full.\n\n12 delegates came from the north and\n13 from the south, and "
                        b"the doors\nwere shut at noon.\n", "case.txt")

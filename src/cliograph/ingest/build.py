@@ -15,7 +15,7 @@ from .vocab import ROMAN, end_of_text_res, page_inline_re, previous_label, searc
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
 _FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
-_NOTE_OPEN = frozenset("[\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+_NOTE_OPEN = frozenset("[*\u2020\u2021\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 _NUMBERED = re.compile(r"(\d{1,3})[.)]\s")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$")
 
@@ -87,7 +87,7 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
 
 def _next_note(lines: Lines, cur: Para, i: int) -> bool:
     """In wrapped text, notes set one to a line with no blank line between: line i opens a new note when
-    it and the paragraph both open with a note label, bracketed or superscript (`[2]`, `²`), or numbered
+    it and the paragraph both open with a note label, bracketed, superscript or a symbol (`[2]`, `²`, `*`), or numbered
     one on from the paragraph's (`2.` after `1.`)."""
     s = lines.stripped[i]
     if not s or not (s[0] in _NOTE_OPEN or s[0].isdecimal()):

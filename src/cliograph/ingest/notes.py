@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from .vocab import vocab
 
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
-# [1] or [12] glued or spaced; superscript digits; a number after a sentence's end
+_SYM = r"\*{1,3}|\u2020{1,2}|\u2021"  # *, **, ***, dagger, double dagger
+# [1] or [12] glued or spaced; superscript digits; a symbol glued to a word; a number after a sentence's end
 _REF = re.compile(
     r"\[(?P<br>\d{1,3}|\*|[A-Z])\]"
     rf"|(?P<sup>[{_SUP}]+)"
+    rf"|(?<=[\w.,;:!?'\"\u2019\u201d)])(?P<sym>{_SYM})(?=\s|$)"
     r"|(?P<pre>[A-Za-z0-9\)\]][.!?]['\"\u2019\u201d]?|[.!?]['\"\u2019\u201d])(?P<sp> ?)(?P<num>\d{1,3})"
     r"(?=\s+[A-Z\"\u201c\u2018(\[]|\s*$)"
 )
@@ -22,7 +24,7 @@ _ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "f
            "ed", "eds", "n", "nn", "cf", "c", "ca", "v", "vs", "st", "mr", "dr", "ms", "mrs", "gen", "col"}
 _BODY_START = re.compile(
     r"^\s*(?:\[Footnote\s+(?P<fn>\d{1,3}|[A-Za-z]|\*)\s*:\s*"
-    rf"|(?:\[(?P<br>\d{{1,3}}|\*|[A-Z])\]|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+)(?=\S)"
+    rf"|(?:\[(?P<br>\d{{1,3}}|\*|[A-Z])\]|(?P<sup>[{_SUP}]+)|(?P<sym>{_SYM})|(?P<num>\d{{1,3}})[.)]?)\s+)(?=\S)"
 )
 
 
@@ -43,7 +45,7 @@ def sup_to_digits(s: str) -> str:
     return "".join(table.get(c, c) for c in s)
 
 
-MAYBE_REF = re.compile(rf"\[|[{_SUP}]|[.!?]['\"\u2019\u201d]? ?\d")  # no mark of `_REF` without one of these
+MAYBE_REF = re.compile(rf"\[|[{_SUP}*\u2020\u2021]|[.!?]['\"\u2019\u201d]? ?\d")  # no mark of `_REF` without one
 
 
 def find_refs(src: str, start: int, end: int) -> list[RefCand]:
@@ -56,6 +58,8 @@ def find_refs(src: str, start: int, end: int) -> list[RefCand]:
         at_end = not tail.strip()
         if m.group("br"):
             out.append(RefCand(m.start(), m.end(), m.group("br"), "bracket", at_end, m.start(), m.end()))
+        elif m.group("sym"):
+            out.append(RefCand(m.start(), m.end(), m.group("sym"), "symbol", at_end, m.start(), m.end()))
         elif m.group("sup"):
             if m.start() == start:  # a superscript opening a line is a note body's label
                 continue
@@ -76,14 +80,14 @@ def find_refs(src: str, start: int, end: int) -> list[RefCand]:
 def accept(cands: list[RefCand], body_labels: set[str] = frozenset()) -> list[RefCand]:
     """Keep the marks that a note sequence supports; brackets and superscripts always stand.
 
-    A bracketed letter (`[A]`) is a mark only when a note body carries that letter.
+    A bracketed letter (`[A]`) or a symbol (`*`, a dagger) is a mark only when a note body carries it.
     """
     kept: list[RefCand] = []
     last = None
     for i, c in enumerate(cands):
-        if c.label.isalpha() and c.label not in body_labels:
+        if (c.label.isalpha() or c.kind == "symbol") and c.label not in body_labels:
             continue
-        ok = c.kind in ("bracket", "sup") or c.label == "*"
+        ok = c.kind in ("bracket", "sup", "symbol") or c.label == "*"
         if not ok:
             v = int(c.label)
             nxt = next((int(d.label) for d in cands[i + 1:] if d.label.isdecimal()), None)
@@ -106,7 +110,7 @@ def body_label(text: str) -> tuple[str, int] | None:
     if not m:
         return None
     label = (m.group("fn") or m.group("br") or (sup_to_digits(m.group("sup")) if m.group("sup") else None)
-             or m.group("num"))
+             or m.group("sym") or m.group("num"))
     return label, m.end()
 
 
