@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
-from .lines import Lines, classify, split_lines, wrapped
+from .lines import Lines, classify, wrapped
 from .notes import MAYBE_REF, RefCand, accept, body_label, find_refs, is_notes_heading, link
 from .plain import Spacing, emit_cuts, emit_plain, not_plain, plain_cuts
 from .repair import TextBuilder, emit_piece, hyphenated_words, join_hyphen
@@ -187,7 +187,7 @@ def _inline_cuts(src: str, a: int, z: int) -> list[tuple[int, int, str | None]]:
 
 
 def build(src: str, name: str, sha256: str, encoding: str) -> Document:
-    lines = split_lines(src)
+    lines = Lines(src)
     classify(lines)
     wrap = wrapped(lines)
     paras, breaks, loose = _group(lines, wrap)

@@ -137,10 +137,6 @@ class Line:
         self._ls.label[self._i] = value
 
 
-def split_lines(src: str) -> Lines:
-    return Lines(src)
-
-
 def _page_label(s: str) -> str | None:
     for rx in page_line_res():
         m = rx.match(s)

@@ -41,11 +41,11 @@ def _not_plain_literals() -> tuple[str, ...]:
     return ("' ", "\u2019 ", "\u00a0", "\u00ad", *vocab()["ligatures"], *MOJIBAKE_LEADS)
 
 
-def plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri, not_plain):
+def plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri, hits):
     """For a paragraph that `emit_plain` can take: its runs of consecutive lines (first, last) and its
     cuts as (line start, line end, cut start, cut end); None when it needs the line-by-line path (a
-    repair, a line-end hyphen or dash, a page break or mark it cannot place)."""
-    starts, ends = not_plain
+    repair, a line-end hyphen or dash, a page break or mark it cannot place). `hits` is `not_plain(src)`."""
+    starts, ends = hits
     k = bisect_left(starts, a0)
     while k < len(starts) and starts[k] < zn:
         if ends[k] <= zn:  # a hit inside the paragraph's text
@@ -96,26 +96,31 @@ def _runs(idx: list[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _runs_of_spaces(src: str) -> dict[int, int]:
+    """start -> end of every run of spaces and tabs that spacing collapses (two or more, or one tab)."""
+    if "\t" not in src:  # spaces only: each run found from its first two spaces
+        return {m.start(): m.end() for m in _SPACES.finditer(src)}
+    runs, n = {}, len(src)
+    for pat in ("  ", "\t"):
+        i = src.find(pat)
+        while i >= 0:
+            a, z = i, i + len(pat)
+            while a > 0 and src[a - 1] in " \t":
+                a -= 1
+            while z < n and src[z] in " \t":
+                z += 1
+            runs[a] = z
+            i = src.find(pat, z)
+    return runs
+
+
 class Spacing:
     """Where whole lines with nothing to repair change: each line break with the spaces around it, and
     each run of spaces or tabs inside a line (two or more, or one tab), becomes one space."""
 
     def __init__(self, src: str, lines: Lines) -> None:
         self.lines = lines
-        runs: dict[int, int] = {}
-        n = len(src)
-        if "\t" not in src:  # runs of spaces only: each found from its first two spaces
-            runs = {m.start(): m.end() for m in _SPACES.finditer(src)}
-        for pat in ("  ", "\t") if "\t" in src else ():
-            i = src.find(pat)
-            while i >= 0:
-                a, z = i, i + len(pat)
-                while a > 0 and src[a - 1] in " \t":
-                    a -= 1
-                while z < n and src[z] in " \t":
-                    z += 1
-                runs[a] = z
-                i = src.find(pat, z)
+        runs = _runs_of_spaces(src)
         starts, ca, cz = lines.start, lines.ca, lines.cz
         run_a = sorted(runs)
         at = [bisect_right(starts, a) - 1 for a in run_a]

@@ -185,13 +185,13 @@ class HyphenatedWords:
             z = m.end()
             while z < len(src) and src[z].isascii() and src[z].isalpha():
                 z += 1
-            if (a == 0 or not _WORDCH(src[a - 1])) and (z == len(src) or not _WORDCH(src[z])):
+            if (a == 0 or not _word_char(src[a - 1])) and (z == len(src) or not _word_char(src[z])):
                 out.add(src[a:z].lower())
                 last = z
         return out
 
 
-def _WORDCH(c: str) -> bool:
+def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
