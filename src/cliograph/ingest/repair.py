@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate
 
 from ..model import OffsetMap, Repair
 from .vocab import vocab
@@ -38,23 +37,26 @@ class TextBuilder:
     def spaced(self, s0: int, s1: int, edits: list[tuple[int, int]]) -> None:
         """Append source [s0, s1) where each of the sorted source ranges `edits` becomes one space and
         everything else is copied (whole lines with nothing to repair but their spacing)."""
-        m = len(edits)
-        if not m:
-            self.parts.append(self.src[s0:s1])
-            self.omap.extend([[self.length, s0, s1 - s0, s1 - s0, 1]])
-            self.length += s1 - s0
-            return
-        pa = [s0, *(z for _, z in edits)]  # the copied pieces, one more than the edits
-        pz = [*(a for a, _ in edits), s1]
-        pl = [z - a for a, z in zip(pa, pz, strict=True)]
-        cs = list(accumulate([n + 1 for n in pl], initial=self.length))  # clean start of each piece
-        segs: list = [None] * (2 * m + 1)
-        segs[0::2] = [[c, a, n, n, 1] for c, a, n in zip(cs, pa, pl, strict=False)]
-        segs[1::2] = [[c + n, a, 1, z - a, 0] for c, n, (a, z) in zip(cs, pl, edits, strict=False)]
-        self.omap.extend([sg for sg in segs if sg[2]])
-        src = self.src
-        self.parts.append(" ".join([src[a:z] for a, z in zip(pa, pz, strict=True)]))
-        self.length = cs[m + 1] - 1
+        src, parts, segs = self.src, [], []
+        c, pos = self.length, s0
+        run_c, run_s = c, s0  # where the current one-to-one run starts
+        for a, z in edits:
+            parts.append(src[pos:a])
+            c += a - pos + 1
+            pos = z
+            if z - a == 1:
+                continue  # one character for one (a line feed, a tab): the run goes on
+            if c - 1 > run_c:
+                segs.append([run_c, run_s, c - 1 - run_c, c - 1 - run_c, 1])
+            segs.append([c - 1, a, 1, z - a, 0])
+            run_c, run_s = c, z
+        parts.append(src[pos:s1])
+        c += s1 - pos
+        if c > run_c:
+            segs.append([run_c, run_s, c - run_c, c - run_c, 1])
+        self.omap.extend(segs)
+        self.parts.append(" ".join(parts))
+        self.length = c
 
     def text(self) -> str:
         return "".join(self.parts)

@@ -22,10 +22,13 @@ class OffsetMap:
         self._starts = [s[0] for s in self.segments]
         self._by_source: tuple[list[int], list[int]] | None = None
         self._ordered: bool | None = None if self.segments else True  # source starts never fall back
+        self._lookups = 0
 
     def add(self, clean_start: int, source_start: int, clean_len: int, source_len: int, exact: bool) -> None:
         if clean_len == 0:
             return
+        if clean_len == source_len == 1:
+            exact = True  # one character standing for one maps the same either way: the copy goes on
         if exact and self.segments:
             c0, s0, n, m, ex = self.segments[-1]
             if ex and c0 + n == clean_start and s0 + m == source_start:
@@ -40,7 +43,14 @@ class OffsetMap:
         self._by_source = None
 
     def extend(self, segments: list[list[int]]) -> None:
-        """Append segments known to follow on and not to merge with the last one (a bulk `add`)."""
+        """Append segments known to follow on (a bulk `add`): the first may merge with the last one."""
+        if segments and segments[0][4] and self.segments:
+            c0, s0, n, m, ex = self.segments[-1]
+            first = segments[0]
+            if ex and c0 + n == first[0] and s0 + m == first[1]:
+                self.segments[-1][2] += first[2]
+                self.segments[-1][3] += first[3]
+                segments = segments[1:]
         if self._ordered and segments:
             keys = [s[1] for s in segments]
             if (self.segments and keys[0] < self.segments[-1][1]) or not all(map(le, keys, keys[1:])):
@@ -87,11 +97,13 @@ class OffsetMap:
             return 0
         segs = self.segments
         if self._ordered is None:
-            keys = [s[1] for s in segs]
-            self._ordered = all(map(le, keys, keys[1:]))
+            self._ordered = self._ordered_prefix() == len(segs)
         if self._ordered:  # the usual case: clean order is source order, no index needed
             k = bisect_right(segs, source_pos, key=_source_end)
-            order = None
+            seg = segs[k] if k < len(segs) else None
+        elif self._by_source is None and self._lookups < 2:
+            seg = self._scan(source_pos)  # a lookup or two: cheaper than sorting for an index
+            self._lookups += 1
         else:
             if self._by_source is None:
                 keys = [s[1] for s in segs]
@@ -99,13 +111,32 @@ class OffsetMap:
                 self._by_source = (order, [keys[i] + segs[i][3] for i in order])
             order, ends = self._by_source
             k = bisect_right(ends, source_pos)
-        if k >= len(segs):
+            seg = segs[order[k]] if k < len(segs) else None
+        if seg is None:
             c0, s0, n, m, exact = max(segs, key=lambda s: s[0] + s[2])
             return c0 + n
-        c0, s0, n, m, exact = segs[k if order is None else order[k]]
+        c0, s0, n, m, exact = seg
         if source_pos <= s0:
             return c0
         return c0 + (source_pos - s0 if exact else n)
+
+    def _ordered_prefix(self) -> int:
+        """How many segments, from the first, follow the source in order."""
+        keys = [s[1] for s in self.segments]
+        return next((i + 1 for i, ok in enumerate(map(le, keys, keys[1:])) if not ok), len(keys))
+
+    def _scan(self, source_pos: int) -> list[int] | None:
+        """The first segment in source order (ties in clean order) ending after `source_pos`: a bisect over
+        the ordered prefix (the main flow) and a look at each segment after it (moved note bodies)."""
+        segs = self.segments
+        n = self._ordered_prefix()
+        k = bisect_right(segs, source_pos, 0, n, key=_source_end)
+        best = (segs[k][1], k) if k < n else None
+        for i in range(n, len(segs)):
+            s = segs[i]
+            if s[1] + s[3] > source_pos and (best is None or s[1] < best[0]):
+                best = (s[1], i)
+        return segs[best[1]] if best is not None else None
 
     def clean_offsets(self, positions: list[int]) -> list[int]:
         return [self.clean_offset(p) for p in positions]
