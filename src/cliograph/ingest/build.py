@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
 from .lines import Lines, classify, wrapped
-from .notes import MAYBE_REF, RefCand, accept, body_label, find_refs, is_notes_heading, link
+from .notes import RefCand, accept, body_label, find_refs, is_notes_heading, link, maybe_ref_positions
 from .plain import Spacing, emit_cuts, emit_plain, not_plain, plain_cuts
 from .repair import TextBuilder, emit_piece, hyphenated_words, join_hyphen
-from .vocab import ROMAN, end_of_text_res, page_inline_re, previous_label, search_line
+from .vocab import ROMAN, end_of_text_res, page_inline_matches, page_inline_re, previous_label, search_line
 
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
@@ -44,10 +44,20 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
     cur: Para | None = None
     blank = False
     broke = False
-    kinds, labels, ff = lines.kind, lines.label, lines.formfeed
-    for i, k in enumerate(kinds):
+    kinds, labels, ff, stripped = lines.kind, lines.label, lines.formfeed, lines.stripped
+    # in wrapped text, a text line after another goes on in its paragraph unless it may open a note:
+    # the others (and every line that is not text) are visited one by one, runs of the rest in one step
+    special = [i for i, (k, s) in enumerate(zip(kinds, stripped, strict=True))
+               if k != "text" or s[:1] in _NOTE_OPEN or s[:1].isdecimal()] if wrap else []
+    if ff:
+        special = sorted({*special, *ff})  # a form feed ends its line's page: visited too
+    i, n = 0, len(kinds)
+    while i < n:
+        k = kinds[i]
         if k == "text":
-            if cur is not None and wrap and not blank and _next_note(lines, cur, i):
+            opens = stripped[i][:1]  # only a line opening with a note label can start a new note
+            if cur is not None and wrap and not blank and (opens in _NOTE_OPEN or opens.isdecimal()) and \
+                    _next_note(lines, cur, i):
                 cur = Para(lines=[i])
                 paras.append(cur)
             elif cur is not None and wrap and not blank and not cur.refs_after:
@@ -62,6 +72,12 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
                 cur = Para(lines=[i])
                 paras.append(cur)
             blank = broke = False
+            if wrap and i not in ff:
+                k1 = bisect_right(special, i)
+                j = special[k1] if k1 < len(special) else n
+                cur.lines += range(i + 1, min(j, n))
+                i = max(i + 1, min(j, n))
+                continue
         elif k == "blank":
             blank = True
         elif k in ("marker", "head", "folio"):
@@ -82,6 +98,7 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
         if i in ff:
             _add_break(breaks, lines, Break(lines.end[i], lines.stop[i], None, "page_marker"), i)
             broke = True
+        i += 1
     return paras, breaks, loose
 
 
@@ -152,7 +169,7 @@ def _inline_by_line(src: str, lines: Lines, paras: list[Para]) -> dict[int, list
     starts, ca, cz = lines.start, lines.ca, lines.cz
     out: dict[int, list[tuple[int, int, str | None]]] = {}
     redo: set[int] = set()
-    for m in page_inline_re().finditer(src):
+    for m in page_inline_matches(src):
         a, z = m.span()
         li = bisect_right(starts, a) - 1
         if not (ca[li] <= a and z <= cz[li]):
@@ -199,25 +216,31 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
     inline_breaks: list[Break] = []
     cands: list[RefCand] = []
     inline = _inline_by_line(src, lines, paras)
+    line_starts = lines.start
+    maybe = {bisect_right(line_starts, i) - 1 for i in maybe_ref_positions(src)}  # lines that may hold a mark
+    special = sorted(maybe | inline.keys())
     ca, cz = lines.ca, lines.cz
     for p in paras:
-        no_refs = p.body is not None and id(p) not in tentative
-        maybe = not no_refs and MAYBE_REF.search(src, ca[p.lines[0]], cz[p.lines[-1]])
-        for li in p.lines:
-            cut = inline.get(li, ())
-            if cut:
-                inline_breaks += [Break(s0, s1, label, "page_marker") for s0, s1, label in cut]
-            if not maybe:
-                continue
-            a, z = ca[li], cz[li]
-            if not MAYBE_REF.search(src, a, z):
-                continue
-            for c in find_refs(src, a, z):
-                if any(s0 <= c.start < s1 for s0, s1, _ in cut):
+        first, last = p.lines[0], p.lines[-1]
+        k0, k1 = bisect_left(special, first), bisect_right(special, last)
+        if k1 > k0:
+            mine = special[k0:k1]
+            if last - first != len(p.lines) - 1:  # other lines (a note body) fall between its own
+                own = set(p.lines)
+                mine = [li for li in mine if li in own]
+            no_refs = p.body is not None and id(p) not in tentative
+            for li in mine:
+                cut = inline.get(li, ())
+                if cut:
+                    inline_breaks += [Break(s0, s1, label, "page_marker") for s0, s1, label in cut]
+                if no_refs or li not in maybe:
                     continue
-                c.at_end = c.at_end and li == p.lines[-1]
-                c.para = id(p)
-                cands.append(c)
+                for c in find_refs(src, ca[li], cz[li]):
+                    if any(s0 <= c.start < s1 for s0, s1, _ in cut):
+                        continue
+                    c.at_end = c.at_end and li == last
+                    c.para = id(p)
+                    cands.append(c)
         for c in p.refs_after:
             c.para = id(p)
             cands.append(c)
@@ -230,7 +253,6 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
     breaks = all_breaks
     cuts_by_line: dict[int, list[tuple[int, int]]] = {}
     own_line = {id(c) for p in paras for c in p.refs_after}
-    line_starts = lines.start
     def line_of(pos: int) -> int:
         return bisect_right(line_starts, pos) - 1
 
@@ -366,7 +388,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
         zn = lines[p.lines[-1]].content[1]
         plain = plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri, hits)
         if plain is not None:  # the common case: whole lines, nothing to repair but spacing
-            par.source = emit_plain(b, spacing, p, *plain, ref_by_cut, ref_positions, flush_breaks)
+            par.source = emit_plain(b, spacing, lines, p, *plain, ref_by_cut, ref_positions, flush_breaks)
             par.end = b.length
             for c in p.refs_after:
                 ref_positions[id(c)] = b.length

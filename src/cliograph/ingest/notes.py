@@ -46,6 +46,24 @@ def sup_to_digits(s: str) -> str:
 
 
 MAYBE_REF = re.compile(rf"\[|[{_SUP}*\u2020\u2021]|[.!?]['\"\u2019\u201d]? ?\d")  # no mark of `_REF` without one
+_MAYBE_CHARS = f"[{_SUP}*\u2020\u2021"
+_MAYBE_AFTER_END = [re.compile(rf"{re.escape(c)}['\"\u2019\u201d]? ?\d") for c in ".!?"]
+
+
+def maybe_ref_positions(src: str) -> list[int]:
+    """Sorted starts of `MAYBE_REF` matches in the whole text (some may repeat): a line holds a possible
+    mark exactly when one of them falls in it. Searched a character at a time (each search then runs at
+    the speed of a scan for one character, where the alternation would be tried at every position)."""
+    out = []
+    for ch in _MAYBE_CHARS:
+        i = src.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = src.find(ch, i + 1)
+    for rx in _MAYBE_AFTER_END:
+        out += [m.start() for m in rx.finditer(src)]
+    out.sort()
+    return out
 
 
 def find_refs(src: str, start: int, end: int) -> list[RefCand]:

@@ -116,40 +116,40 @@ def _runs_of_spaces(src: str) -> dict[int, int]:
 
 class Spacing:
     """Where whole lines with nothing to repair change: each line break with the spaces around it, and
-    each run of spaces or tabs inside a line (two or more, or one tab), becomes one space."""
+    each run of spaces or tabs inside a line (two or more, or one tab), becomes one space. All such
+    ranges of the text are listed once, in order; a paragraph takes its slice."""
 
     def __init__(self, src: str, lines: Lines) -> None:
-        self.lines = lines
         runs = _runs_of_spaces(src)
         starts, ca, cz = lines.start, lines.ca, lines.cz
         run_a = sorted(runs)
         at = [bisect_right(starts, a) - 1 for a in run_a]
         inside = [a for a, li in zip(run_a, at, strict=True)
                   if ca[li] <= a and runs[a] <= cz[li]]  # not the spaces around a line break
-        self.run_a = inside
-        self.run_z = [runs[a] for a in inside]
+        self.a, self.z = cz[:-1], ca[1:]  # between one line's text and the next one's
+        self.run_a, self.run_z = inside, [runs[a] for a in inside]
 
-    def edits(self, s0: int, s1: int) -> list[tuple[int, int]]:
-        """The sorted ranges in [s0, s1) to become one space each (s0 and s1 lie on line text)."""
-        ls = self.lines
-        f = bisect_right(ls.start, s0) - 1
-        last = bisect_right(ls.start, s1) - 1
-        joins = list(zip(ls.cz[f:last], ls.ca[f + 1:last + 1], strict=True)) if last > f else []
-        k0 = bisect_left(self.run_a, s0)
-        if k0 == len(self.run_a) or self.run_a[k0] >= s1:
-            return joins
-        k1 = bisect_left(self.run_a, s1, k0)
-        return sorted(joins + list(zip(self.run_a[k0:k1], self.run_z[k0:k1], strict=True)))
+    def edits(self, s0: int, s1: int) -> tuple[list[int], list[int]]:
+        """Starts and ends of the ranges in [s0, s1) to become one space each (s0 and s1 lie on line text)."""
+        k0 = bisect_left(self.a, s0)
+        k1 = bisect_left(self.a, s1, k0)
+        r0 = bisect_left(self.run_a, s0)
+        if r0 == len(self.run_a) or self.run_a[r0] >= s1:
+            return self.a[k0:k1], self.z[k0:k1]
+        r1 = bisect_left(self.run_a, s1, r0)
+        pairs = sorted([*zip(self.a[k0:k1], self.z[k0:k1], strict=True),
+                        *zip(self.run_a[r0:r1], self.run_z[r0:r1], strict=True)])
+        return [a for a, _ in pairs], [z for _, z in pairs]
 
 
-def emit_plain(b, spacing, p, runs, cuts, ref_by_cut, ref_positions, flush_breaks) -> list[list[int]]:
+def emit_plain(b, spacing, lines, p, runs, cuts, ref_by_cut, ref_positions, flush_breaks) -> list[list[int]]:
     """`build._emit_line` and `build._join` over a whole paragraph at once (what they do when there is nothing to
     repair); returns the paragraph's source segments (a page break between two runs of lines cuts it)."""
-    ca, cz = spacing.lines.ca, spacing.lines.cz
+    ca, cz = lines.ca, lines.cz
 
     def emit(x: int, y: int) -> None:
         if y > x:
-            b.spaced(x, y, spacing.edits(x, y))
+            b.spaced(x, y, *spacing.edits(x, y))
 
     source = []
     seg_start = pos = prev_z = ca[runs[0][0]]

@@ -34,13 +34,13 @@ class TextBuilder:
             self.omap.add(self.length, s0, len(text), s1 - s0, False)
             self.length += len(text)
 
-    def spaced(self, s0: int, s1: int, edits: list[tuple[int, int]]) -> None:
-        """Append source [s0, s1) where each of the sorted source ranges `edits` becomes one space and
+    def spaced(self, s0: int, s1: int, starts: list[int], ends: list[int]) -> None:
+        """Append source [s0, s1) where each of the sorted source ranges `starts`/`ends` becomes one space and
         everything else is copied (whole lines with nothing to repair but their spacing)."""
         src, parts, segs = self.src, [], []
         c, pos = self.length, s0
         run_c, run_s = c, s0  # where the current one-to-one run starts
-        for a, z in edits:
+        for a, z in zip(starts, ends, strict=True):
             parts.append(src[pos:a])
             c += a - pos + 1
             pos = z

@@ -23,6 +23,43 @@ def page_inline_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _inline_heads() -> str | None:
+    """The first character of every inline page-marker pattern, when each opens with a literal one."""
+    heads = set()
+    for pat in vocab()["page_inline_patterns"]:
+        m = re.match(r"\\([^\w\s])|([^\\.^$*+?()\[\]{}|\w\s])", pat)
+        if not m or pat[m.end():m.end() + 1] in ("?", "*", "{"):
+            return None  # not a plain literal (absent, optional or repeated): search the whole pattern
+        heads.add(m.group(1) or m.group(2))
+    return "".join(sorted(heads))
+
+
+def page_inline_matches(src: str) -> list[re.Match]:
+    """`page_inline_re().finditer(src)`, tried only where a marker's first character stands: a search
+    over the alternation tests every position of a book, a search for one character does not."""
+    rx, heads = page_inline_re(), _inline_heads()
+    if heads is None:
+        return list(rx.finditer(src))
+    at = sorted(i for h in heads for i in _positions(src, h))
+    out, last = [], 0
+    for i in at:
+        if i >= last:
+            m = rx.match(src, i)
+            if m and m.end() > i:
+                out.append(m)
+                last = m.end()
+    return out
+
+
+def _positions(src: str, ch: str) -> list[int]:
+    out, i = [], src.find(ch)
+    while i >= 0:
+        out.append(i)
+        i = src.find(ch, i + 1)
+    return out
+
+
+@lru_cache(maxsize=1)
 def end_of_text_res() -> list[tuple[re.Pattern, str | None]]:
     """Each end-of-text line pattern with a lower-cased literal every match must contain, if any."""
     out = []

@@ -7,7 +7,8 @@ Segments are kept in order, so a lookup is a bisect: linear memory, log-time que
 from __future__ import annotations
 
 from bisect import bisect_right
-from operator import le
+from itertools import compress, count
+from operator import gt, le
 
 
 def _source_end(seg: list[int]) -> int:
@@ -23,6 +24,7 @@ class OffsetMap:
         self._by_source: tuple[list[int], list[int]] | None = None
         self._ordered: bool | None = None if self.segments else True  # source starts never fall back
         self._lookups = 0
+        self._prefix: int | None = None  # how many segments, from the first, follow the source in order
 
     def add(self, clean_start: int, source_start: int, clean_len: int, source_len: int, exact: bool) -> None:
         if clean_len == 0:
@@ -37,7 +39,7 @@ class OffsetMap:
                 self._by_source = None
                 return
         if self._ordered and self.segments and source_start < self.segments[-1][1]:
-            self._ordered = False
+            self._ordered, self._prefix = False, len(self.segments)
         self.segments.append([clean_start, source_start, clean_len, source_len, int(exact)])
         self._starts.append(clean_start)
         self._by_source = None
@@ -54,7 +56,7 @@ class OffsetMap:
         if self._ordered and segments:
             keys = [s[1] for s in segments]
             if (self.segments and keys[0] < self.segments[-1][1]) or not all(map(le, keys, keys[1:])):
-                self._ordered = False
+                self._ordered, self._prefix = False, None
         self.segments += segments
         self._starts += [s[0] for s in segments]
         self._by_source = None
@@ -122,8 +124,10 @@ class OffsetMap:
 
     def _ordered_prefix(self) -> int:
         """How many segments, from the first, follow the source in order."""
-        keys = [s[1] for s in self.segments]
-        return next((i + 1 for i, ok in enumerate(map(le, keys, keys[1:])) if not ok), len(keys))
+        if self._prefix is None:
+            keys = [s[1] for s in self.segments]
+            self._prefix = next(compress(count(1), map(gt, keys, keys[1:])), len(keys))
+        return self._prefix
 
     def _scan(self, source_pos: int) -> list[int] | None:
         """The first segment in source order (ties in clean order) ending after `source_pos`: a bisect over
