@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
 from .lines import Lines, classify, wrapped
@@ -143,12 +144,14 @@ def _text_between(lines: Lines, a: int, b: int, i: int) -> bool:
 
 
 def _continues(lines: Lines, cur: Para, i: int, wrap: bool, blank: bool, broke: bool) -> bool:
-    prev = lines[cur.lines[-1]].text.rstrip()
-    nxt = lines[i].text.strip()
     if cur.refs_after:
         return False
     if wrap and not blank:
         return True
+    if wrap and not broke:
+        return False
+    prev = lines.text[cur.lines[-1]].rstrip()
+    nxt = lines.stripped[i]
     if not broke:
         # one line per paragraph, but a line cut mid-word or mid-sentence goes on
         return not wrap and not blank and (prev.endswith("-") or (not _SENT_END.search(prev) and nxt[:1].islower()))
@@ -314,8 +317,8 @@ def _mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
     """
     tentative: set[int] = set()
     in_section = False
-    for p in paras:
-        text = lines[p.lines[0]].text
+    for i, p in enumerate(paras):
+        text = lines.text[p.lines[0]]
         if is_notes_heading(text) and len(p.lines) == 1:
             in_section = True
             p.body = None
@@ -329,23 +332,23 @@ def _mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
         if text.lstrip()[1:3].isalpha():  # `[AB` is editorial matter, not a note label
             bracketed = bool(_FOOTNOTE.match(text))
         if not label or not (bracketed or in_section):
-            if label and _page_bottom(p, paras, lines):
+            if label and _page_bottom(i, paras, lines):
                 tentative.add(id(p))
             else:
                 p.body = None
     return tentative
 
 
-def _page_bottom(p: Para, paras: list[Para], lines: Lines) -> bool:
-    """A numbered paragraph just before a page break (a footnote block at a page foot)."""
-    i = paras.index(p)
-    last = lines[p.lines[-1]]
-    for k in lines.kind[p.lines[-1] + 1:]:
+def _page_bottom(i: int, paras: list[Para], lines: Lines) -> bool:
+    """Paragraph i numbered and just before a page break (a footnote block at a page foot)."""
+    last = paras[i].lines[-1]
+    formfeed = last in lines.formfeed
+    for k in islice(lines.kind, last + 1, None):
         if k == "blank":
             continue
-        return k in ("marker", "head", "folio") or last.formfeed or (
+        return k in ("marker", "head", "folio") or formfeed or (
             i + 1 < len(paras) and paras[i + 1].body is not None)
-    return last.formfeed  # the last page's foot, closed by a form feed
+    return formfeed  # the last page's foot, closed by a form feed
 
 
 def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_line, own_line, loose) -> Document:
@@ -377,15 +380,15 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
     cut_lines = sorted(cuts_by_line)
     hits = not_plain(src)
     spacing = Spacing(src, lines)
+    ca, cz = lines.ca, lines.cz
     for p in main:
-        first_line = lines[p.lines[0]]
-        a0 = first_line.content[0]
+        a0 = ca[p.lines[0]]
         flush_refs(a0)
         if out_pars:
             b.put("\n\n", last_src, last_src)
         flush_breaks(a0, b.length)
         par = Paragraph(start=b.length, end=b.length, source=[])
-        zn = lines[p.lines[-1]].content[1]
+        zn = cz[p.lines[-1]]
         plain = plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri, hits)
         if plain is not None:  # the common case: whole lines, nothing to repair but spacing
             par.source = emit_plain(b, spacing, lines, p, *plain, ref_by_cut, ref_positions, flush_breaks)
@@ -398,8 +401,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
         seg_start = a0
         prev_end = None
         for k, li in enumerate(p.lines):
-            ln = lines[li]
-            a, z = ln.content
+            a, z = ca[li], cz[li]
             if prev_end is not None:
                 if li in p.breaks:
                     par.source.append([seg_start, prev_end])
@@ -407,7 +409,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
                 flush_refs(a)
                 _join(b, src, prev_end, a, seen_hyphens)
                 flush_breaks(a, b.length)
-            nxt = lines[p.lines[k + 1]].content[0] if k + 1 < len(p.lines) else None
+            nxt = ca[p.lines[k + 1]] if k + 1 < len(p.lines) else None
             cut_hyphen = nxt is not None and _dehyphenate(src, z, nxt, seen_hyphens)
             _emit_line(b, a, z - cut_hyphen, cuts_by_line.get(li, []), p, lines, ref_by_cut, ref_positions,
                        flush_breaks)

@@ -54,7 +54,7 @@ class TextBuilder:
         c += s1 - pos
         if c > run_c:
             segs.append([run_c, run_s, c - run_c, c - run_c, 1])
-        self.omap.extend(segs)
+        self.omap.extend(segs, in_order=True)
         self.parts.append(" ".join(parts))
         self.length = c
 

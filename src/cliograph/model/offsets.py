@@ -20,7 +20,7 @@ class OffsetMap:
 
     def __init__(self, segments: list[list[int]] | None = None) -> None:
         self.segments: list[list[int]] = segments or []
-        self._starts = [s[0] for s in self.segments]
+        self._starts: list[int] | None = None  # clean starts, made on the first lookup
         self._by_source: tuple[list[int], list[int]] | None = None
         self._ordered: bool | None = None if self.segments else True  # source starts never fall back
         self._lookups = 0
@@ -41,11 +41,13 @@ class OffsetMap:
         if self._ordered and self.segments and source_start < self.segments[-1][1]:
             self._ordered, self._prefix = False, len(self.segments)
         self.segments.append([clean_start, source_start, clean_len, source_len, int(exact)])
-        self._starts.append(clean_start)
+        if self._starts is not None:
+            self._starts.append(clean_start)
         self._by_source = None
 
-    def extend(self, segments: list[list[int]]) -> None:
-        """Append segments known to follow on (a bulk `add`): the first may merge with the last one."""
+    def extend(self, segments: list[list[int]], in_order: bool = False) -> None:
+        """Append segments known to follow on (a bulk `add`): the first may merge with the last one.
+        `in_order`: their source starts are known to rise (no need to check)."""
         if segments and segments[0][4] and self.segments:
             c0, s0, n, m, ex = self.segments[-1]
             first = segments[0]
@@ -54,14 +56,17 @@ class OffsetMap:
                 self.segments[-1][3] += first[3]
                 segments = segments[1:]
         if self._ordered and segments:
-            keys = [s[1] for s in segments]
+            keys = [segments[0][1]] if in_order else [s[1] for s in segments]
             if (self.segments and keys[0] < self.segments[-1][1]) or not all(map(le, keys, keys[1:])):
                 self._ordered, self._prefix = False, None
         self.segments += segments
-        self._starts += [s[0] for s in segments]
+        if self._starts is not None:
+            self._starts += [s[0] for s in segments]
         self._by_source = None
 
     def _find(self, pos: int) -> list[int] | None:
+        if self._starts is None:
+            self._starts = [s[0] for s in self.segments]
         i = bisect_right(self._starts, pos) - 1
         return self.segments[i] if i >= 0 else None
 
