@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count, repeat
+from operator import add, contains, le, not_, or_, sub
 from statistics import median
 
 from .notes import sup_to_digits
@@ -39,16 +40,16 @@ class Lines:
     def __init__(self, src: str) -> None:
         self.src = src
         texts, starts, stops, breaks = _split(src)
-        lens = list(map(len, texts))
+        lens = list(map(len, texts))  # built with map over C functions: one pass per list, no Python loop
         self.text = texts
         self.start = starts
-        self.end = [s + n for s, n in zip(starts, lens, strict=True)]
+        self.end = list(map(add, starts, lens))
         self.stop = stops
         self.formfeed = breaks  # indexes of lines ended by a form feed
-        self.stripped = [t.strip() for t in texts]
-        lead = [n - len(t.lstrip()) for t, n in zip(texts, lens, strict=True)]
-        self.ca = [s + a for s, a in zip(starts, lead, strict=True)]
-        self.cz = [c + len(t) for c, t in zip(self.ca, self.stripped, strict=True)]
+        self.stripped = list(map(str.strip, texts))
+        lead = map(sub, lens, map(len, map(str.lstrip, texts)))
+        self.ca = list(map(add, starts, lead))
+        self.cz = list(map(add, self.ca, map(len, self.stripped)))
         self.kind = ["text"] * len(texts)
         self.label: list[str | None] = [None] * len(texts)
 
@@ -81,8 +82,8 @@ def _split(src: str) -> tuple[list[str], list[int], list[int], set[int]]:
     k = len(sep)
     if texts[-1] == "":
         texts.pop()  # a final break closes the last line, it opens no new one
-    starts = list(accumulate((len(t) + k for t in texts[:-1]), initial=0))
-    stops = [s + len(t) + k for s, t in zip(starts, texts, strict=True)]
+    stops = list(accumulate(map(add, map(len, texts), repeat(k))))
+    starts = [0, *stops[:-1]]
     stops[-1] = min(stops[-1], len(src))
     return texts, starts, stops, set()
 
@@ -177,22 +178,30 @@ def classify(lines: Lines) -> None:
     shapes: Counter[str] = Counter()
     head_of: dict[int, tuple[str, str]] = {}
     short = _short_line_re().match
-    for i, s in enumerate(stripped):
-        n = len(s)
-        if n > 80:
-            continue
-        if not n:
+    lens = list(map(len, stripped))
+    # lists of candidate lines made by map over C functions: a book's prose lines are never visited
+    done = set()
+    for i in compress(count(), map(le, lens, repeat(24))):
+        s = stripped[i]
+        if not s:
             kind[i] = "blank"
-            continue
-        if n <= 24 and short(s):
+            done.add(i)
+        elif short(s):
             lab = _page_label(s)
             if lab is not None:
                 kind[i], label[i] = "marker", lab
+                done.add(i)
                 continue
             m = _NUM_LINE.match(s) or _SUP_LINE.match(s)
             if m:
                 kind[i], label[i] = "numline", sup_to_digits(m.group(1))
-                continue
+                done.add(i)
+    # a head has two whitespace characters in a row (any whitespace but ' ' is unprintable)
+    spaced = map(or_, map(contains, stripped, repeat("  ")), map(not_, map(str.isprintable, stripped)))
+    for i in compress(count(), spaced):
+        s = stripped[i]
+        if i in done or not 0 < lens[i] <= 80:
+            continue
         if (s[0] in _HEAD_ENDS or s[-1] in _HEAD_ENDS or s[0].isdecimal() or s[-1].isdecimal()) and _may_be_head(s):
             hs = _head_shape(text[i])
             if hs:
