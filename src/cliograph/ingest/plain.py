@@ -9,24 +9,27 @@ this path must equal (tests/test_properties.py holds them to it).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import contains, itemgetter, or_
 
 from .lines import Lines
 from .repair import MOJIBAKE_LEADS, cut_bounds
 from .vocab import vocab
 
-_SPACES = re.compile(r"  +")
-# a hyphen, not sign or dash ending a line: what follows it up to the line break is whitespace
-_DASH_BREAK = re.compile(r"[-\u00ac\u2014][ \t\x1f\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]*"
-                         r"[\n\r\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
+_RUN = re.compile(r"[ \t]{2,}|\t")  # a run of spaces and tabs that spacing collapses
+_LINE_END_DASHES = "-\u00ac\u2014"  # a hyphen, not sign or dash ending a line: `_join` decides
 
 
-def not_plain(src: str) -> tuple[list[int], list[int]]:
+def not_plain(src: str, lines: Lines) -> tuple[list[int], list[int]]:
     """Sorted (starts, ends) of what `TextBuilder.spaced` cannot take: what `emit_piece` would repair
     (a spaced apostrophe, a no-break space, a soft hyphen, a ligature, mojibake), and a line ending in a
-    hyphen, a not sign or a dash (`_join` decides those)."""
-    hits = [(m.start(), m.end()) for m in _DASH_BREAK.finditer(src)]
+    hyphen, a not sign or a dash (`_join` decides those): from its last character to just past the
+    first character of its line break."""
+    ends = map(itemgetter(slice(-1, None)), lines.stripped)
+    hits = [(lines.cz[i] - 1, lines.end[i] + 1) for i in compress(count(), map(contains, repeat(_LINE_END_DASHES), ends))
+            if lines.stop[i] > lines.end[i] and lines.stripped[i]]
     for lit in _not_plain_literals():
         i = src.find(lit)
         while i >= 0:
@@ -44,7 +47,7 @@ def _not_plain_literals() -> tuple[str, ...]:
 def plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri, hits):
     """For a paragraph that `emit_plain` can take: its runs of consecutive lines (first, last) and its
     cuts as (line start, line end, cut start, cut end); None when it needs the line-by-line path (a
-    repair, a line-end hyphen or dash, a page break or mark it cannot place). `hits` is `not_plain(src)`."""
+    repair, a line-end hyphen or dash, a page break or mark it cannot place). `hits` is `not_plain(src, lines)`."""
     starts, ends = hits
     k = bisect_left(starts, a0)
     while k < len(starts) and starts[k] < zn:
@@ -96,38 +99,21 @@ def _runs(idx: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _runs_of_spaces(src: str) -> dict[int, int]:
-    """start -> end of every run of spaces and tabs that spacing collapses (two or more, or one tab)."""
-    if "\t" not in src:  # spaces only: each run found from its first two spaces
-        return {m.start(): m.end() for m in _SPACES.finditer(src)}
-    runs, n = {}, len(src)
-    for pat in ("  ", "\t"):
-        i = src.find(pat)
-        while i >= 0:
-            a, z = i, i + len(pat)
-            while a > 0 and src[a - 1] in " \t":
-                a -= 1
-            while z < n and src[z] in " \t":
-                z += 1
-            runs[a] = z
-            i = src.find(pat, z)
-    return runs
-
-
 class Spacing:
     """Where whole lines with nothing to repair change: each line break with the spaces around it, and
     each run of spaces or tabs inside a line (two or more, or one tab), becomes one space. All such
     ranges of the text are listed once, in order; a paragraph takes its slice."""
 
     def __init__(self, src: str, lines: Lines) -> None:
-        runs = _runs_of_spaces(src)
-        starts, ca, cz = lines.start, lines.ca, lines.cz
-        run_a = sorted(runs)
-        at = [bisect_right(starts, a) - 1 for a in run_a]
-        inside = [a for a, li in zip(run_a, at, strict=True)
-                  if ca[li] <= a and runs[a] <= cz[li]]  # not the spaces around a line break
+        ca, cz, stripped = lines.ca, lines.cz, lines.stripped
         self.a, self.z = cz[:-1], ca[1:]  # between one line's text and the next one's
-        self.run_a, self.run_z = inside, [runs[a] for a in inside]
+        self.run_a, self.run_z = [], []
+        has_run = map(or_, map(contains, stripped, repeat("  ")), map(contains, stripped, repeat("\t")))
+        for i in compress(count(), has_run):
+            base = ca[i]
+            for m in _RUN.finditer(stripped[i]):
+                self.run_a.append(base + m.start())
+                self.run_z.append(base + m.end())
 
     def edits(self, s0: int, s1: int) -> tuple[list[int], list[int]]:
         """Starts and ends of the ranges in [s0, s1) to become one space each (s0 and s1 lie on line text)."""
