@@ -9,16 +9,18 @@ this path must equal (tests/test_properties.py holds them to it).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import contains, itemgetter, or_
+from operator import contains, itemgetter
 
 from .lines import Lines
 from .repair import MOJIBAKE_LEADS, cut_bounds
 from .vocab import vocab
 
 _RUN = re.compile(r"[ \t]{2,}|\t")  # a run of spaces and tabs that spacing collapses
+_INNER_SPACES = re.compile(r"  (?<=\S  ) *(?=\S)")
+_OTHER_SPACES = "\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _LINE_END_DASHES = "-\u00ac\u2014"  # a hyphen, not sign or dash ending a line: `_join` decides
 
 
@@ -99,21 +101,33 @@ def _runs(idx: list[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _runs_inside_lines(src: str, lines: Lines) -> tuple[list[int], list[int]]:
+    """Starts and ends of the runs of spaces and tabs that spacing collapses (two or more, or one tab)
+    inside a line's text, not the spaces around a line break."""
+    if "\t" not in src and not any(c in src for c in _OTHER_SPACES):
+        # a run of spaces with a visible character on each side: inside a line's text, found by one
+        # search that starts from two spaces in a row
+        found = [m.span() for m in _INNER_SPACES.finditer(src)]
+        return [a for a, _ in found], [z for _, z in found]
+    starts, ca, cz = lines.start, lines.ca, lines.cz
+    run_a, run_z = [], []
+    for m in _RUN.finditer(src):
+        a, z = m.span()
+        li = bisect_right(starts, a) - 1
+        if ca[li] <= a and z <= cz[li]:
+            run_a.append(a)
+            run_z.append(z)
+    return run_a, run_z
+
+
 class Spacing:
     """Where whole lines with nothing to repair change: each line break with the spaces around it, and
     each run of spaces or tabs inside a line (two or more, or one tab), becomes one space. All such
     ranges of the text are listed once, in order; a paragraph takes its slice."""
 
     def __init__(self, src: str, lines: Lines) -> None:
-        ca, cz, stripped = lines.ca, lines.cz, lines.stripped
-        self.a, self.z = cz[:-1], ca[1:]  # between one line's text and the next one's
-        self.run_a, self.run_z = [], []
-        has_run = map(or_, map(contains, stripped, repeat("  ")), map(contains, stripped, repeat("\t")))
-        for i in compress(count(), has_run):
-            base = ca[i]
-            for m in _RUN.finditer(stripped[i]):
-                self.run_a.append(base + m.start())
-                self.run_z.append(base + m.end())
+        self.a, self.z = lines.cz[:-1], lines.ca[1:]  # between one line's text and the next one's
+        self.run_a, self.run_z = _runs_inside_lines(src, lines)
 
     def edits(self, s0: int, s1: int) -> tuple[list[int], list[int]]:
         """Starts and ends of the ranges in [s0, s1) to become one space each (s0 and s1 lie on line text)."""
