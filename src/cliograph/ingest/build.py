@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import compress, count, islice, repeat
-from operator import itemgetter, ne, or_
+from itertools import islice
 
 from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
 from .lines import Lines, classify, wrapped
@@ -18,8 +17,6 @@ _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
 _FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
 _NOTE_OPEN = frozenset("[*\u2020\u2021\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
-_NOTE_OPENERS = tuple(_NOTE_OPEN)
-_FIRST = itemgetter(slice(0, 1))
 _NUMBERED = re.compile(r"(\d{1,3})[.)]\s")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$")
 
@@ -51,9 +48,8 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
     kinds, labels, ff, stripped = lines.kind, lines.label, lines.formfeed, lines.stripped
     # in wrapped text, a text line after another goes on in its paragraph unless it may open a note:
     # the others (and every line that is not text) are visited one by one, runs of the rest in one step
-    special = list(compress(count(), map(or_, map(or_, map(ne, kinds, repeat("text")),
-                                                  map(str.startswith, stripped, repeat(_NOTE_OPENERS))),
-                                         map(str.isdecimal, map(_FIRST, stripped))))) if wrap else []
+    special = [i for i, (k, s) in enumerate(zip(kinds, stripped, strict=True))
+               if k != "text" or s[:1] in _NOTE_OPEN or s[:1].isdecimal()] if wrap else []
     if ff:
         special = sorted({*special, *ff})  # a form feed ends its line's page: visited too
     i, n = 0, len(kinds)
