@@ -116,7 +116,20 @@ BODY_CASES = [
     ("It grew.\u00b9 Then it fell.\n\n{4}\n\nMore text here.\n", None, "no body in the input"),
     ("It grew.[A] Then it fell.\n\n[Footnote A: See the royal\nrecords.]\n", "See the royal records.",
      "Gutenberg [Footnote A: ...] block with a letter label"),
+    ("It grew.[1] Then it fell.\n\n[Footnote 1: See the royal records.\n\nA later copy [in two\nparts] differs.]\n\n"
+     "The town rebuilt.\n", "See the royal records. A later copy [in two parts] differs.",
+     "[Footnote 1: ...] of two paragraphs, closed by the last bracket"),
 ]
+
+
+def test_unclosed_footnote_takes_no_text_after_it():
+    paras = "".join(f"Paragraph {i} of the chapter goes on here.\n\n" for i in range(20))
+    doc = ingest_bytes(f"It grew.[1] Then it fell.\n\n[Footnote 1: See the [royal records.\n\n{paras}".encode(),
+                       "case.txt")
+    assert "Paragraph 3 of the chapter" in doc.text[:doc.main_end]
+    doc = ingest_bytes(b"It grew.[1] Then fell.[2]\n\n[Footnote 1: See the [royal\n\n[Footnote 2: Other.]\n\nEnd.\n",
+                       "case.txt")
+    assert [n.text for n in doc.notes][1:] == ["Other."]  # the next note is not swallowed
 
 
 def test_bracketed_letter_without_a_body_is_text():

@@ -215,6 +215,7 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
         first = lines[p.lines[0]]
         p.body = body_label(first.text)
     tentative = _mark_bodies(paras, lines)
+    paras = _close_footnotes(paras, lines)
 
     inline_breaks: list[Break] = []
     cands: list[RefCand] = []
@@ -337,6 +338,34 @@ def _mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
             else:
                 p.body = None
     return tentative
+
+
+def _close_footnotes(paras: list[Para], lines: Lines, most: int = 12) -> list[Para]:
+    """A `[Footnote 3: ...` of several paragraphs goes on up to the paragraph whose `]` closes it (within
+    `most` paragraphs, none of them opening another note): one note body, not text and a stray `]`."""
+    out: list[Para] = []
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        out.append(p)
+        i += 1
+        if p.body is None or not _FOOTNOTE.match(lines.text[p.lines[0]]):
+            continue
+        depth = _depth(p, lines)
+        j = i
+        while depth > 0 and j < len(paras) and j - i < most and paras[j].body is None:
+            depth += _depth(paras[j], lines)
+            j += 1
+        if depth <= 0 and j > i:
+            for q in paras[i:j]:
+                p.lines += q.lines
+            i = j
+    return out
+
+
+def _depth(p: Para, lines: Lines) -> int:
+    """Square brackets opened and not closed in a paragraph."""
+    return sum(lines.text[li].count("[") - lines.text[li].count("]") for li in p.lines)
 
 
 def _page_bottom(i: int, paras: list[Para], lines: Lines) -> bool:
