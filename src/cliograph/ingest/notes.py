@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .vocab import vocab
+from .vocab import char_positions, vocab
 
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _SYM = r"\*{1,3}|\u2020{1,2}|\u2021"  # *, **, ***, dagger, double dagger
@@ -54,12 +54,7 @@ def maybe_ref_positions(src: str) -> list[int]:
     """Sorted starts of `MAYBE_REF` matches in the whole text (some may repeat): a line holds a possible
     mark exactly when one of them falls in it. Searched a character at a time (each search then runs at
     the speed of a scan for one character, where the alternation would be tried at every position)."""
-    out = []
-    for ch in _MAYBE_CHARS:
-        i = src.find(ch)
-        while i >= 0:
-            out.append(i)
-            i = src.find(ch, i + 1)
+    out = [i for ch in _MAYBE_CHARS for i in char_positions(src, ch)]
     for rx in _MAYBE_AFTER_END:
         out += [m.start() for m in rx.finditer(src)]
     out.sort()

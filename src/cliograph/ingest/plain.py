@@ -20,6 +20,7 @@ from .vocab import vocab
 
 _RUN = re.compile(r"[ \t]{2,}|\t")  # a run of spaces and tabs that spacing collapses
 _INNER_SPACES = re.compile(r"  (?<=\S  ) *(?=\S)")
+# whitespace that may stand inside a line besides spaces and tabs (`str.strip` takes it off line ends)
 _OTHER_SPACES = "\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _LINE_END_DASHES = "-\u00ac\u2014"  # a hyphen, not sign or dash ending a line: `_join` decides
 
@@ -29,9 +30,9 @@ def not_plain(src: str, lines: Lines) -> tuple[list[int], list[int]]:
     (a spaced apostrophe, a no-break space, a soft hyphen, a ligature, mojibake), and a line ending in a
     hyphen, a not sign or a dash (`_join` decides those): from its last character to just past the
     first character of its line break."""
-    ends = map(itemgetter(slice(-1, None)), lines.stripped)
-    hits = [(lines.cz[i] - 1, lines.end[i] + 1) for i in compress(count(), map(contains, repeat(_LINE_END_DASHES), ends))
-            if lines.stop[i] > lines.end[i] and lines.stripped[i]]
+    last_chars = map(itemgetter(slice(-1, None)), lines.stripped)
+    dashed = compress(count(), map(contains, repeat(_LINE_END_DASHES), last_chars))
+    hits = [(lines.cz[i] - 1, lines.end[i] + 1) for i in dashed if lines.stop[i] > lines.end[i] and lines.stripped[i]]
     for lit in _not_plain_literals():
         i = src.find(lit)
         while i >= 0:

@@ -40,7 +40,7 @@ def page_inline_matches(src: str) -> list[re.Match]:
     rx, heads = page_inline_re(), _inline_heads()
     if heads is None:
         return list(rx.finditer(src))
-    at = sorted(i for h in heads for i in _positions(src, h))
+    at = sorted(i for h in heads for i in char_positions(src, h))
     out, last = [], 0
     for i in at:
         if i >= last:
@@ -51,7 +51,8 @@ def page_inline_matches(src: str) -> list[re.Match]:
     return out
 
 
-def _positions(src: str, ch: str) -> list[int]:
+def char_positions(src: str, ch: str) -> list[int]:
+    """Every position of the character (or string) `ch` in `src`: `str.find` runs at the speed of memchr."""
     out, i = [], src.find(ch)
     while i >= 0:
         out.append(i)
