@@ -68,8 +68,11 @@ class TextBuilder:
 MOJIBAKE_LEADS = "\u00c2\u00c3\u00c5\u00e2\u00ce\u00d0\u00d1"  # UTF-8 read as cp1252 starts with one of these
 
 
-@lru_cache(maxsize=1)
-def _fix_re() -> re.Pattern:
+@lru_cache(maxsize=2)
+def _fix_re(moji: bool = True) -> re.Pattern:
+    """The repairs as one pattern; without the mojibake branch (for text holding none of its lead
+    characters, where it cannot match) when `moji` is false: that branch, `\\S*` first, is tried at
+    every character of every word and costs more than the others together."""
     tails = "|".join(sorted(vocab()["contraction_tails"], key=len, reverse=True))
     ligs = "".join(vocab()["ligatures"])
     return re.compile(
@@ -77,7 +80,7 @@ def _fix_re() -> re.Pattern:
         r"|(?P<ws>[ \t\u00a0]{2,}|\t)"
         r"|(?P<soft>\u00ad)"
         rf"|(?P<lig>[{ligs}])"
-        rf"|(?P<moji>\S*[{MOJIBAKE_LEADS}][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]\S*)"
+        + (rf"|(?P<moji>\S*[{MOJIBAKE_LEADS}][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]\S*)" if moji else "")
     )
 
 
@@ -102,7 +105,7 @@ def emit_piece(b: TextBuilder, s0: int, s1: int, para_start: int) -> None:
         b.copy(s0, s1)  # the common case: nothing to repair
         return
     pos = s0
-    for m in _fix_re().finditer(src, s0, s1):
+    for m in _fix_re(any(c in piece for c in MOJIBAKE_LEADS)).finditer(src, s0, s1):
         kind = m.lastgroup
         a, z = m.start(), m.end()
         if kind == "apos":
