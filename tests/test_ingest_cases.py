@@ -291,3 +291,16 @@ def test_front_matter_page_gets_no_empty_page_mark():
     _, doc = pages(f"{PARA}\n[Pg 1]\n{PARA}\n")
     out = marked_text(doc)
     assert "[p. ]" not in out and out.count("[p. 1]") == 1
+
+
+def test_note_bodies_are_repaired_like_the_main_flow():
+    """A word hyphenated across a line break inside a note is joined (as its repair says), a compound
+    keeps its hyphen, and a page marker inside a note that runs over a page leaves the note's text."""
+    text = (f"{PARA}[1] More of it.\n\n[Footnote 1: The account of the inter-\nnational meeting is in the Sino-\n"
+            "Soviet papers, and {27} it goes on to the next page.]\n\nThe next page goes on here.\n")
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert doc.notes[0].text == ("The account of the international meeting is in the Sino-Soviet papers, and it "
+                                 "goes on to the next page.")
+    assert [p.label for p in doc.pages] == ["26", "27"]
+    assert "{27}" not in doc.text
+    assert any(r.rule == "dehyphenate" and r.from_ == "-\n" for r in doc.repairs)

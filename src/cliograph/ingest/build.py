@@ -465,9 +465,8 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
         start = b.length
         prev_end = None
         closing = bool(_FOOTNOTE.match(first.text))  # `[Footnote 1: ...]`: the last `]` closes it
-        for li in p.lines:
-            ln = lines[li]
-            s0, z = ln.content
+        for k, li in enumerate(p.lines):
+            s0, z = ca[li], cz[li]
             if prev_end is None:
                 s0 = max(s0, a)
             else:
@@ -475,7 +474,11 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
             if closing and li == p.lines[-1] and src[z - 1:z] == "]":
                 z -= 1
                 removed.append(Removed(z, z + 1, "other"))
-            emit_piece(b, s0, z, first.start)
+            # as in the main flow: a hyphen joined across the line break, inline page markers cut out
+            nxt = ca[p.lines[k + 1]] if k + 1 < len(p.lines) else None
+            cut_hyphen = nxt is not None and _dehyphenate(src, z, nxt, seen_hyphens)
+            cuts = [c for c in cuts_by_line.get(li, []) if s0 <= c[0] < z]
+            _emit_line(b, s0, z - cut_hyphen, cuts, p, lines, ref_by_cut, ref_positions, _flushed)
             prev_end = z
         notes.append(Note(start=start, end=b.length, source_start=a, source_end=prev_end, text="",
                           id=f"n{len(notes) + 1}", label=label))
@@ -500,6 +503,10 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
     doc.repairs.sort(key=lambda r: r.source_start)
     _partial(doc)
     return doc
+
+
+def _flushed(upto: int, at: int) -> None:
+    """Page breaks in note bodies have already opened their pages in the main flow."""
 
 
 def _dehyphenate(src: str, prev_end: int, nxt: int, seen: set[str]) -> bool:
