@@ -304,3 +304,16 @@ def test_note_bodies_are_repaired_like_the_main_flow():
     assert [p.label for p in doc.pages] == ["26", "27"]
     assert "{27}" not in doc.text
     assert any(r.rule == "dehyphenate" and r.from_ == "-\n" for r in doc.repairs)
+
+
+@pytest.mark.parametrize("folios,expected,reason", [
+    (["ii", "iii", "iv", "1", "2"], ["ii", "iii", "iv", "1", "2"], "lowercase roman folios, then arabic"),
+    (["I", "II", "III", "IV"], None, "upper-case numerals after form feeds: chapter numbers, not folios"),
+])
+def test_roman_folios_at_form_feeds(folios, expected, reason):
+    text = "".join(f"\f{f}\n{PARA}\nThe debate went on.\n" for f in folios)
+    labels = [p.label for p in ingest_bytes(text.encode(), "case.txt").pages if not p.inferred]
+    if expected is None:
+        assert labels == [], reason
+    else:
+        assert labels == expected, reason

@@ -13,7 +13,7 @@ from operator import add, contains, le, not_, or_, sub
 from statistics import median
 
 from .notes import sup_to_digits
-from .vocab import ROMAN, page_line_res, vocab
+from .vocab import ROMAN, label_value, page_line_res, vocab
 
 _BREAK = re.compile(r"\r\n|\n|\r|\f|\v|\x1c|\x1d|\x1e|\x85|\u2028|\u2029")
 _RARE_BREAKS = ("\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -180,7 +180,7 @@ def classify(lines: Lines) -> None:
     short = _short_line_re().match
     lens = list(map(len, stripped))
     # lists of candidate lines made by map over C functions: a book's prose lines are never visited
-    done = set()
+    done, numlines = set(), []
     for i in compress(count(), map(le, lens, repeat(24))):
         s = stripped[i]
         if not s:
@@ -196,6 +196,7 @@ def classify(lines: Lines) -> None:
             if m:
                 kind[i], label[i] = "numline", sup_to_digits(m.group(1))
                 done.add(i)
+                numlines.append(i)
     # a head has two whitespace characters in a row (any whitespace but ' ' is unprintable)
     spaced = map(or_, map(contains, stripped, repeat("  ")), map(not_, map(str.isprintable, stripped)))
     for i in compress(count(), spaced):
@@ -213,7 +214,7 @@ def classify(lines: Lines) -> None:
             kind[i], label[i] = "head", folio
     if lines.formfeed:  # without form feeds only the first line is at a page's top: no repeated heads
         _plain_heads(lines)
-    _bare_folios(lines)
+    _bare_folios(lines, numlines)
 
 
 def _verso_recto(head_of: dict[int, tuple[str, str]], shapes: Counter[str]) -> bool:
@@ -249,24 +250,35 @@ def _plain_heads(lines: Lines) -> None:
                 lines.kind[i], lines.label[i] = "head", None
 
 
-def _bare_folios(lines: Lines) -> None:
-    """Number-only lines standing between blank lines (or form feeds) and rising: folios."""
+def _bare_folios(lines: Lines, numlines: list[int]) -> None:
+    """Number-only lines standing between blank lines (or form feeds) and rising: folios. A lowercase
+    roman numeral alone on a page's first or last line (next to a form feed) is a front-matter folio
+    (a chapter number is upper case and never alone at a form feed's side in such a row)."""
     kind, label, ff = lines.kind, lines.label, lines.formfeed
     cands = []
-    for i, k in enumerate(kind):
-        if k != "numline" or not label[i].isdecimal():
-            continue
+    for i in sorted({*(i for i in numlines if label[i].isdecimal()), *_roman_at_form_feeds(lines)}):
         before = i == 0 or kind[i - 1] == "blank" or (i - 1) in ff
         after = i + 1 >= len(kind) or kind[i + 1] == "blank" or i in ff
-        if before and after:
+        if (before and after) or (i - 1) in ff or i in ff:  # a page's first or last line needs no blank
             cands.append(i)
     if len(cands) < 3:
         return
-    values = [int(label[i]) for i in cands]
+    values = [label_value(label[i] or lines.stripped[i])[1] for i in cands]
     rising = sum(1 for a, b in zip(values, values[1:], strict=False) if 0 < b - a <= 3)
     if rising >= 0.7 * (len(values) - 1):
         for i in cands:
-            kind[i] = "folio"
+            kind[i], label[i] = "folio", label[i] or lines.stripped[i]
+
+
+def _roman_at_form_feeds(lines: Lines) -> list[int]:
+    """Text lines that are a lowercase roman numeral and a page's last line or the next page's first."""
+    out = []
+    for j in lines.formfeed:
+        for i in (j, j + 1):
+            if i < len(lines.kind) and lines.kind[i] == "text" and len(lines.stripped[i]) <= 7 and \
+                    lines.stripped[i].islower() and ROMAN.match(lines.stripped[i]):
+                out.append(i)
+    return out
 
 
 def wrapped(lines: Lines) -> bool:
