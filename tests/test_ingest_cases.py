@@ -317,3 +317,16 @@ def test_roman_folios_at_form_feeds(folios, expected, reason):
         assert labels == [], reason
     else:
         assert labels == expected, reason
+
+
+@pytest.mark.parametrize("text,expected,reason", [
+    ("It ended in tone.{27}The next page began.\n", "tone. The next", "marker glued between a sentence and a word"),
+    ("An inter{27}national meeting.\n", "An international meeting", "marker glued inside a word: no space"),
+    (f"{PARA}[1] {{27}} The next page.\n\n[1] A note.\n", "tone. The next page.", "a mark then a marker: one space"),
+    (f"{PARA}\u00b2 \u00b9\nThe next line.\n\nNotes\n\n\u00b9 One.\n\n\u00b2 Two.\n", "tone. The next line.",
+     "two marks closing a line: the line break's space only"),
+])
+def test_spacing_around_removed_marks(text, expected, reason):
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert expected in doc.text[:doc.main_end], reason
+    assert "  " not in doc.text, reason

@@ -175,17 +175,34 @@ def emit_plain(b, spacing, lines, p, runs, cuts, ref_by_cut, ref_positions, flus
 
 def emit_cuts(b, pos, cuts, emit, ref_by_cut, ref_positions, flush_breaks) -> int:
     """Emit text from `pos` up to each cut (line text [a, z), cut [c0, c1)) and what stands for the cut;
-    returns where the text after the last cut starts."""
-    for a, z, c0, c1 in cuts:
+    returns where the text after the last cut starts. Cuts with only spaces between (a mark, then a
+    marker) leave one space, not one each."""
+    spaced = False  # the last thing emitted is the space standing for a cut
+    for k, (a, z, c0, c1) in enumerate(cuts):
         if c0 < pos:
             continue
         piece_end, nxt, space = cut_bounds(b.src, pos, a, z, c0, c1)
+        if space and _only_cuts_after(b.src, nxt, z, cuts[k + 1:]):
+            space = False  # nothing but more cuts up to the line's end: the line break gives the space
+        gap = piece_end <= pos
         emit(pos, piece_end)
         r = ref_by_cut.get(c0)
         if r is not None:
             ref_positions[id(r)] = b.length
-        if space:
+        if space and not (gap and spaced):
             b.put(" ", piece_end, nxt)
+        spaced = space or (spaced and gap)
         flush_breaks(c1, b.length)
         pos = nxt
     return pos
+
+
+def _only_cuts_after(src: str, pos: int, z: int, cuts) -> bool:
+    """Is the line text [pos, z) nothing but the following cuts (this line's first) and spaces?"""
+    for _, _, c0, c1 in cuts:
+        if pos >= z or c0 != pos:
+            break
+        pos = c1
+        while pos < z and src[pos] in " \t":
+            pos += 1
+    return pos >= z

@@ -144,7 +144,8 @@ def cut_bounds(src: str, pos: int, a: int, z: int, c0: int, c1: int) -> tuple[in
     """Around a cut [c0, c1) (a mark or marker taken out) in line text [a, z), with the text before it
     emitted up to `pos`: where the text before the cut ends (its spaces trimmed), where the text after
     it starts, and whether one space stands for what lies between (not at a line's ends, not when the
-    cut was glued to both sides)."""
+    cut was glued to both sides, unless it stood between a sentence's or clause's end and a word:
+    `tone.{27}The` is `tone. The`, `inter{27}national` one word)."""
     low = max(pos, a)
     piece_end = c0
     while piece_end > low and src[piece_end - 1] in " \t":
@@ -152,7 +153,10 @@ def cut_bounds(src: str, pos: int, a: int, z: int, c0: int, c1: int) -> tuple[in
     nxt = c1
     while nxt < z and src[nxt] in " \t":
         nxt += 1
-    return piece_end, nxt, nxt < z and piece_end > a and not (piece_end == c0 and nxt == c1)
+    glued = piece_end == c0 and nxt == c1
+    if glued and piece_end > a and nxt < z:
+        return piece_end, nxt, src[c0 - 1] in ".!?;:," and (src[c1].isalpha() or src[c1] in "\"\u201c\u2018(")
+    return piece_end, nxt, nxt < z and piece_end > a and not glued
 
 
 def _ftfy(token: str) -> str:
