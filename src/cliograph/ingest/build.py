@@ -221,7 +221,8 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
     cands: list[RefCand] = []
     inline = _inline_by_line(src, lines, paras)
     line_starts = lines.start
-    maybe = {bisect_right(line_starts, i) - 1 for i in maybe_ref_positions(src)}  # lines that may hold a mark
+    maybe_at = maybe_ref_positions(src)
+    maybe = {bisect_right(line_starts, i) - 1 for i in maybe_at}  # lines that may hold a mark
     special = sorted(maybe | inline.keys())
     ca, cz = lines.ca, lines.cz
     for p in paras:
@@ -239,7 +240,8 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
                     inline_breaks += [Break(s0, s1, label, "page_marker") for s0, s1, label in cut]
                 if no_refs or li not in maybe:
                     continue
-                for c in find_refs(src, ca[li], cz[li]):
+                at = maybe_at[bisect_left(maybe_at, ca[li]):bisect_left(maybe_at, cz[li])]
+                for c in find_refs(src, ca[li], cz[li], at):
                     if any(s0 <= c.start < s1 for s0, s1, _ in cut):
                         continue
                     c.at_end = c.at_end and li == last

@@ -61,12 +61,13 @@ def maybe_ref_positions(src: str) -> list[int]:
     return out
 
 
-def find_refs(src: str, start: int, end: int) -> list[RefCand]:
-    """Candidate reference marks in the source range [start, end) of one line."""
+def find_refs(src: str, start: int, end: int, at: list[int] | None = None) -> list[RefCand]:
+    """Candidate reference marks in the source range [start, end) of one line. `at`: the line's
+    `maybe_ref_positions`, when known (the search is then tried only there)."""
     out: list[RefCand] = []
-    if not MAYBE_REF.search(src, start, end):
+    if at is None and not MAYBE_REF.search(src, start, end):
         return out
-    for m in _REF.finditer(src, start, end):
+    for m in _ref_matches(src, start, end, at):
         tail = src[m.end():end]
         at_end = not tail.strip()
         if m.group("br"):
@@ -88,6 +89,22 @@ def find_refs(src: str, start: int, end: int) -> list[RefCand]:
             cut0 = a - len(m.group("sp"))
             out.append(RefCand(a, m.end("num"), m.group("num"), "punct", at_end, cut0, m.end("num")))
     return out
+
+
+def _ref_matches(src: str, start: int, end: int, at: list[int] | None):
+    """`_REF.finditer(src, start, end)`, tried only at or just before the positions `at`: a mark opens
+    with `[`, a superscript or a symbol, or one character before a sentence's end (`x.` then a number).
+    On a long line the pattern, tried at every position, costs more than all the rest."""
+    if at is None:
+        yield from _REF.finditer(src, start, end)
+        return
+    last = start
+    for i in sorted({q for p in at for q in (p - 1, p) if start <= q < end}):
+        if i >= last:
+            m = _REF.match(src, i, end)
+            if m:
+                yield m
+                last = m.end()
 
 
 def accept(cands: list[RefCand], body_labels: set[str] = frozenset()) -> list[RefCand]:
