@@ -15,7 +15,7 @@ import textwrap
 WORDS = ("the council met again in the spring and the envoys brought letters from the northern towns "
          "which asked for grain and for soldiers while the merchants of the coast refused to pay the new "
          "tax until the old debts were settled by the treasury of the kingdom and its governors").split()
-_ANCHOR = re.compile(r"\[([A-Z]|\d+)\]|([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)")
+_ANCHOR = re.compile(r"\[([A-Z]|\d+)\]|([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)|(?<=\.) (\d+)(?=[ \r\n]|$)")
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 
 MARKERS = {  # style -> (own-line form, inline form or None)
@@ -30,7 +30,7 @@ MARKERS = {  # style -> (own-line form, inline form or None)
     "formfeed_folio": ("\f%s", None),  # a folio alone atop each page
     "folio_formfeed": ("%s\f", None),  # a folio alone at each page's foot
 }
-NOTES = ("bracket_para", "footnote_block", "letters", "footnotes_section", "superscript")
+NOTES = ("bracket_para", "footnote_block", "letters", "footnotes_section", "superscript", "endnote_numbers")
 SUP_DIGITS = {str(d): c for d, c in enumerate("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")}
 SUP = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 
@@ -87,8 +87,10 @@ class Book:
             k = rng.randrange(len(sentences))
             label = self._label()
             notes.append((label, _sentence(rng)))
-            sentences[k] += label.translate(SUP) if self.notes == "superscript" else f"[{label}]"
-        lines = textwrap.wrap(" ".join(sentences), 68, break_on_hyphens=False)
+            sentences[k] += {"superscript": label.translate(SUP), "endnote_numbers": f"\x00{label}"}.get(
+                self.notes, f"[{label}]")  # endnote numbers: a number after the sentence, as OCR reads it
+        # "\x00" holds an endnote number to its sentence while the lines are wrapped
+        lines = [ln.replace("\x00", " ") for ln in textwrap.wrap(" ".join(sentences), 68, break_on_hyphens=False)]
         cut = rng.randrange(1, len(lines)) if page_inside and len(lines) > 1 else None
         inline_ok = page_inside and self.inline and rng.random() < 0.5
         if cut is not None and self.messy and not inline_ok and rng.random() < 0.5:
@@ -111,6 +113,9 @@ class Book:
         a = self.pos
         self._put(line)
         for m in _ANCHOR.finditer(line):
+            if m.group(3):  # a number after a sentence: the mark is the number, not its space
+                self.anchors.append({"label": m.group(3), "start": a + m.start(3), "end": a + m.end(3)})
+                continue
             label = m.group(1) or m.group(2).translate({ord(v): k for k, v in SUP_DIGITS.items()})
             self.anchors.append({"label": label, "start": a + m.start(), "end": a + m.end()})
 
@@ -120,7 +125,7 @@ class Book:
             if self.notes in ("footnote_block", "letters"):
                 more = f"{self.nl * 2}{_sentence(self.rng)}" if self.messy and self.rng.random() < 0.4 else ""
                 text = f"[Footnote {label}: {body}{more}]"
-            elif self.notes == "superscript":
+            elif self.notes in ("superscript", "endnote_numbers"):
                 text = f"{label}. {body}"
             else:
                 text = f"[{label}] {body}"
@@ -154,12 +159,12 @@ class Book:
                 self._put(self.nl)
         self._place(self._paragraph(None))
         if self.pending:
-            self._put(self.nl + ("NOTES" if self.notes == "superscript" else "FOOTNOTES:") + self.nl)
+            self._put(self.nl + ("FOOTNOTES:" if self.notes == "footnotes_section" else "NOTES") + self.nl)
             self._bodies(self.pending)
         self.text = "".join(self.parts)
 
     def _place(self, notes: list[tuple[str, str]]) -> None:
-        if self.notes in ("footnotes_section", "superscript"):
+        if self.notes in ("footnotes_section", "superscript", "endnote_numbers"):
             self.pending += notes
         elif notes:
             self._bodies(notes)
