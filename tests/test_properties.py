@@ -94,10 +94,10 @@ def test_whole_paragraph_path_equals_line_path(src):
     b = sys.modules["cliograph.ingest.build"]
     sha = hashlib.sha256(src.encode()).hexdigest()
     fast = document_to_dict(build(src, "p.txt", sha, "utf-8"))
-    saved = b.plain_cuts
-    b.plain_cuts = lambda *a: None
+    saved = b.plain_cuts, b.bare
+    b.plain_cuts, b.bare = (lambda *a: None), (lambda *a: False)
     try:
         slow = document_to_dict(build(src, "p.txt", sha, "utf-8"))
     finally:
-        b.plain_cuts = saved
+        b.plain_cuts, b.bare = saved
     assert fast == slow

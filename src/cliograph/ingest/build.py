@@ -9,7 +9,7 @@ from itertools import islice
 from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
 from .lines import Lines, classify, wrapped
 from .notes import RefCand, accept, body_label, find_refs, is_notes_heading, link, maybe_ref_positions
-from .plain import Spacing, emit_cuts, emit_plain, not_plain, plain_cuts
+from .plain import Spacing, bare, emit_cuts, emit_plain, not_plain, plain_cuts
 from .repair import TextBuilder, emit_piece, hyphenated_words, join_hyphen
 from .vocab import ROMAN, end_of_text_res, page_inline_matches, page_inline_re, previous_label, search_line
 
@@ -420,9 +420,15 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
         flush_breaks(a0, b.length)
         par = Paragraph(start=b.length, end=b.length, source=[])
         zn = cz[p.lines[-1]]
-        plain = plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri, hits)
-        if plain is not None:  # the common case: whole lines, nothing to repair but spacing
-            par.source = emit_plain(b, spacing, lines, p, *plain, ref_by_cut, ref_positions, flush_breaks)
+        if bare(p, a0, zn, hits, cut_lines, pending_breaks, refs_sorted, ri):  # most paragraphs of a book
+            b.spaced(a0, zn, *spacing.edits(a0, zn))
+            par.source = [[a0, zn]]
+            plain = True
+        else:
+            plain = plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri, hits)
+            if plain is not None:  # whole lines, nothing to repair but spacing: cuts and page breaks placed
+                par.source = emit_plain(b, spacing, lines, p, *plain, ref_by_cut, ref_positions, flush_breaks)
+        if plain is not None:
             par.end = b.length
             for c in p.refs_after:
                 ref_positions[id(c)] = b.length

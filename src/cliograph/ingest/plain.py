@@ -47,6 +47,23 @@ def _not_plain_literals() -> tuple[str, ...]:
     return ("' ", "\u2019 ", "\u00a0", "\u00ad", *vocab()["ligatures"], *MOJIBAKE_LEADS)
 
 
+def bare(p, a0, zn, hits, cut_lines, pending_breaks, refs_sorted, ri) -> bool:
+    """A paragraph `plain_cuts` would take whole with nothing to cut and no page break: consecutive
+    lines, nothing in `hits` starting in it, no cut line, break or note mark before its end."""
+    first, last = p.lines[0], p.lines[-1]
+    if last - first != len(p.lines) - 1:
+        return False
+    k = bisect_left(hits[0], a0)
+    if k < len(hits[0]) and hits[0][k] < zn:
+        return False
+    k = bisect_left(cut_lines, first)
+    if k < len(cut_lines) and cut_lines[k] <= last:
+        return False
+    if pending_breaks and pending_breaks[0].pos < zn:
+        return False
+    return not (ri < len(refs_sorted) and refs_sorted[ri].start < zn)
+
+
 def plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, refs_sorted, ri, hits):
     """For a paragraph that `emit_plain` can take: its runs of consecutive lines (first, last) and its
     cuts as (line start, line end, cut start, cut end); None when it needs the line-by-line path (a
