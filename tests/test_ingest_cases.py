@@ -330,3 +330,14 @@ def test_spacing_around_removed_marks(text, expected, reason):
     doc = ingest_bytes(text.encode(), "case.txt")
     assert expected in doc.text[:doc.main_end], reason
     assert "  " not in doc.text, reason
+
+
+def test_line_opening_with_inline_marker_goes_on_in_one_line_paragraphs():
+    long = " It is set as one long line, as a converted e-book sets every paragraph of its text."
+    text = (f"A first paragraph.{long}{long}\n"
+            f"The delegates argued for hours about the wording of the final statement.{long} And\n"
+            f"{{27}} its tone, which nobody liked, was changed.{long}\n"
+            f"A third paragraph.{long}{long}\n")
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert "text. And its tone" in doc.text and len(doc.paragraphs) == 3
+    assert [p.label for p in doc.pages] == ["26", "27"]

@@ -152,6 +152,9 @@ def _continues(lines: Lines, cur: Para, i: int, wrap: bool, blank: bool, broke: 
         return False
     prev = lines.text[cur.lines[-1]].rstrip()
     nxt = lines.stripped[i]
+    marker = page_inline_re().match(nxt)
+    if marker:  # `{27} the next words`: the page turned, the sentence goes on
+        nxt = nxt[marker.end():].lstrip()
     if not broke:
         # one line per paragraph, but a line cut mid-word or mid-sentence goes on
         return not wrap and not blank and (prev.endswith("-") or (not _SENT_END.search(prev) and nxt[:1].islower()))
