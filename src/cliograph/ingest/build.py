@@ -106,10 +106,9 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
 def _next_note(lines: Lines, cur: Para, i: int) -> bool:
     """In wrapped text, notes set one to a line with no blank line between: line i opens a new note when
     it and the paragraph both open with a note label, bracketed, superscript or a symbol (`[2]`, `²`, `*`), or numbered
-    one on from the paragraph's (`2.` after `1.`)."""
+    one on from the paragraph's (`2.` after `1.`). The caller has seen line i open with a label's first
+    character (in `_NOTE_OPEN` or a digit)."""
     s = lines.stripped[i]
-    if not s or not (s[0] in _NOTE_OPEN or s[0].isdecimal()):
-        return False
     here, first = body_label(s), body_label(lines.stripped[cur.lines[0]])
     if here is None or first is None:
         return False

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .vocab import char_positions, vocab
+from .vocab import char_positions, matches_at, vocab
 
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _SYM = r"\*{1,3}|\u2020{1,2}|\u2021"  # *, **, ***, dagger, double dagger
@@ -45,13 +45,13 @@ def sup_to_digits(s: str) -> str:
     return "".join(table.get(c, c) for c in s)
 
 
-MAYBE_REF = re.compile(rf"\[|[{_SUP}*\u2020\u2021]|[.!?]['\"\u2019\u201d]? ?\d")  # no mark of `_REF` without one
+# no mark of `_REF` without one of these: `[`, a superscript or symbol, or a sentence's end and a number
 _MAYBE_CHARS = f"[{_SUP}*\u2020\u2021"
 _MAYBE_AFTER_END = [re.compile(rf"{re.escape(c)}['\"\u2019\u201d]? ?\d") for c in ".!?"]
 
 
 def maybe_ref_positions(src: str) -> list[int]:
-    """Sorted starts of `MAYBE_REF` matches in the whole text (some may repeat): a line holds a possible
+    """Sorted starts of what a mark needs (some may repeat): a line holds a possible
     mark exactly when one of them falls in it. Searched a character at a time (each search then runs at
     the speed of a scan for one character, where the alternation would be tried at every position)."""
     out = [i for ch in _MAYBE_CHARS for i in char_positions(src, ch)]
@@ -61,13 +61,14 @@ def maybe_ref_positions(src: str) -> list[int]:
     return out
 
 
-def find_refs(src: str, start: int, end: int, at: list[int] | None = None) -> list[RefCand]:
-    """Candidate reference marks in the source range [start, end) of one line. `at`: the line's
-    `maybe_ref_positions`, when known (the search is then tried only there)."""
+def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
+    """Candidate reference marks in the source range [start, end) of one line; `at`: the line's
+    `maybe_ref_positions`. A mark opens with `[`, a superscript or a symbol, or one character before a
+    sentence's end (`x.` then a number), so the pattern is tried only at or just before those (tried at
+    every position of a long line, it cost more than all the rest)."""
     out: list[RefCand] = []
-    if at is None and not MAYBE_REF.search(src, start, end):
-        return out
-    for m in _ref_matches(src, start, end, at):
+    tries = sorted({q for p in at for q in (p - 1, p) if start <= q < end})
+    for m in matches_at(_REF, src, tries, start, end):
         tail = src[m.end():end]
         at_end = not tail.strip()
         if m.group("br"):
@@ -89,22 +90,6 @@ def find_refs(src: str, start: int, end: int, at: list[int] | None = None) -> li
             cut0 = a - len(m.group("sp"))
             out.append(RefCand(a, m.end("num"), m.group("num"), "punct", at_end, cut0, m.end("num")))
     return out
-
-
-def _ref_matches(src: str, start: int, end: int, at: list[int] | None):
-    """`_REF.finditer(src, start, end)`, tried only at or just before the positions `at`: a mark opens
-    with `[`, a superscript or a symbol, or one character before a sentence's end (`x.` then a number).
-    On a long line the pattern, tried at every position, costs more than all the rest."""
-    if at is None:
-        yield from _REF.finditer(src, start, end)
-        return
-    last = start
-    for i in sorted({q for p in at for q in (p - 1, p) if start <= q < end}):
-        if i >= last:
-            m = _REF.match(src, i, end)
-            if m:
-                yield m
-                last = m.end()
 
 
 def accept(cands: list[RefCand], body_labels: set[str] = frozenset()) -> list[RefCand]:

@@ -40,11 +40,17 @@ def page_inline_matches(src: str) -> list[re.Match]:
     rx, heads = page_inline_re(), _inline_heads()
     if heads is None:
         return list(rx.finditer(src))
-    at = sorted(i for h in heads for i in char_positions(src, h))
-    out, last = [], 0
-    for i in at:
-        if i >= last:
-            m = rx.match(src, i)
+    return matches_at(rx, src, sorted(i for h in heads for i in char_positions(src, h)))
+
+
+def matches_at(rx: re.Pattern, src: str, positions: list[int], start: int = 0, end: int | None = None) -> list[re.Match]:
+    """`rx.finditer(src, start, end)` for a pattern whose every match starts at one of the sorted
+    `positions`: tried there only."""
+    end = len(src) if end is None else end
+    out, last = [], start
+    for i in positions:
+        if last <= i < end:
+            m = rx.match(src, i, end)
             if m and m.end() > i:
                 out.append(m)
                 last = m.end()
