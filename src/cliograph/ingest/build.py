@@ -1,13 +1,15 @@
 """Source text to a cited document: pages, paragraphs, note marks and bodies, clean text."""
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import compress, count, islice, repeat
+from operator import ne
 
 from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
-from .lines import Lines, classify, wrapped
+from .lines import Lines, classify, lines_opening_with, wrapped
 from .notes import RefCand, accept, body_label, find_refs, is_notes_heading, link, maybe_ref_positions
 from .plain import Spacing, bare, emit_cuts, emit_plain, not_plain, plain_cuts
 from .repair import TextBuilder, emit_piece, hyphenated_words, join_hyphen
@@ -48,8 +50,8 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
     kinds, labels, ff, stripped = lines.kind, lines.label, lines.formfeed, lines.stripped
     # in wrapped text, a text line after another goes on in its paragraph unless it may open a note:
     # the others (and every line that is not text) are visited one by one, runs of the rest in one step
-    special = [i for i, (k, s) in enumerate(zip(kinds, stripped, strict=True))
-               if k != "text" or s[:1] in _NOTE_OPEN or s[:1].isdecimal()] if wrap else []
+    special = sorted({*compress(count(), map(ne, kinds, repeat("text"))), *lines_opening_with(lines, _NOTE_OPEN)}) \
+        if wrap else []
     if ff:
         special = sorted({*special, *ff})  # a form feed ends its line's page: visited too
     i, n = 0, len(kinds)
@@ -209,6 +211,18 @@ def _inline_cuts(src: str, a: int, z: int) -> list[tuple[int, int, str | None]]:
 
 
 def build(src: str, name: str, sha256: str, encoding: str) -> Document:
+    # the builder makes tens of thousands of small lists and none of them refer back to each other: the
+    # cyclic collector, run again and again as they pile up, would find nothing and cost a tenth of the time
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(src, name, sha256, encoding)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     lines = Lines(src)
     classify(lines)
     wrap = wrapped(lines)

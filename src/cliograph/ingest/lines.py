@@ -6,10 +6,11 @@ whole-text operations; `lines[i]` gives a `Line` view for code that looks at one
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
-from operator import add, contains, le, not_, or_, sub
+from operator import add, contains, eq, not_, or_, sub
 from statistics import median
 
 from .notes import sup_to_digits
@@ -22,6 +23,10 @@ _SUP_LINE = re.compile(r"^\s*([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\s*$")
 _HEAD_NUM_FIRST = re.compile(r"^\s*(\d{1,4}|[ivxlcIVXLC]{1,7})\s{2,}(\S.{2,70}?)\s*$")
 _ROMAN_CHARS = frozenset("ivxlcIVXLC")
 _HEAD_ENDS = frozenset("0123456789ivxlcIVXLC")
+_RUN = re.compile(r"[ \t]{2,}|\t")  # a run of spaces and tabs that spacing collapses
+_INNER_SPACES = re.compile(r"  (?<=\S  ) *(?=\S)")
+# whitespace that may stand inside a line besides spaces and tabs (`str.strip` takes it off line ends)
+_OTHER_SPACES = "\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _HEAD_NUM_LAST = re.compile(r"^\s*(\S.{2,70}?)\s{2,}(\d{1,4}|[ivxlcIVXLC]{1,7})\s*$")
 
 
@@ -34,12 +39,13 @@ def _short_line_re() -> re.Pattern:
 
 class Lines:
     """Parallel lists, one entry per source line: `start`/`end` its content with the break excluded,
+    `sep` the line break when all are alike (else None),
     `stop` after the break, `text`, `formfeed` (the break is a form feed), `ca`/`cz` the line without
     its leading and trailing whitespace, `kind` (text, blank, marker, head, folio, numline), `label`."""
 
     def __init__(self, src: str) -> None:
         self.src = src
-        texts, starts, stops, breaks = _split(src)
+        texts, starts, stops, breaks, self.sep = _split(src)
         lens = list(map(len, texts))  # built with map over C functions: one pass per list, no Python loop
         self.text = texts
         self.start = starts
@@ -52,6 +58,16 @@ class Lines:
         self.cz = list(map(add, self.ca, map(len, self.stripped)))
         self.kind = ["text"] * len(texts)
         self.label: list[str | None] = [None] * len(texts)
+        self._runs: tuple[list[int], list[int]] | None = None
+        # the only whitespace inside a line is the space: two whitespace characters in a row are two spaces
+        self.only_spaces = "\t" not in src and not any(c in src for c in _OTHER_SPACES)
+
+    def inner_runs(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the runs of spaces and tabs that spacing collapses (two or more, or one tab)
+        inside a line's text, not the spaces around a line break."""
+        if self._runs is None:
+            self._runs = _runs_inside_lines(self)
+        return self._runs
 
     def __len__(self) -> int:
         return len(self.text)
@@ -63,10 +79,29 @@ class Lines:
         return (Line(self, i) for i in range(len(self.text)))
 
 
-def _split(src: str) -> tuple[list[str], list[int], list[int], set[int]]:
-    """(texts, starts, stops, form-feed line indexes); one `str.split` when the breaks are all alike."""
+def _runs_inside_lines(lines: Lines) -> tuple[list[int], list[int]]:
+    src = lines.src
+    if lines.only_spaces:
+        # a run of spaces with a visible character on each side: inside a line's text, found by one
+        # search that starts from two spaces in a row
+        found = [m.span() for m in _INNER_SPACES.finditer(src)]
+        return [a for a, _ in found], [z for _, z in found]
+    starts, ca, cz = lines.start, lines.ca, lines.cz
+    run_a, run_z = [], []
+    for m in _RUN.finditer(src):
+        a, z = m.span()
+        li = bisect_right(starts, a) - 1
+        if ca[li] <= a and z <= cz[li]:
+            run_a.append(a)
+            run_z.append(z)
+    return run_a, run_z
+
+
+def _split(src: str) -> tuple[list[str], list[int], list[int], set[int], str | None]:
+    """(texts, starts, stops, form-feed line indexes, the line break when all are alike); one `str.split`
+    when the breaks are all alike."""
     if not src:
-        return [], [], [], set()
+        return [], [], [], set(), None
     sep = None
     if not any(c in src for c in _RARE_BREAKS):
         n, r = src.count("\n"), src.count("\r")
@@ -77,7 +112,7 @@ def _split(src: str) -> tuple[list[str], list[int], list[int], set[int]]:
         elif src.count("\r\n") == n == r:
             sep = "\r\n"
     if sep is None:
-        return _split_mixed(src)
+        return (*_split_mixed(src), None)
     texts = src.split(sep)
     k = len(sep)
     if texts[-1] == "":
@@ -85,7 +120,7 @@ def _split(src: str) -> tuple[list[str], list[int], list[int], set[int]]:
     stops = list(accumulate(map(add, map(len, texts), repeat(k))))
     starts = [0, *stops[:-1]]
     stops[-1] = min(stops[-1], len(src))
-    return texts, starts, stops, set()
+    return texts, starts, stops, set(), sep
 
 
 def _split_mixed(src: str) -> tuple[list[str], list[int], list[int], set[int]]:
@@ -104,6 +139,25 @@ def _split_mixed(src: str) -> tuple[list[str], list[int], list[int], set[int]]:
         starts.append(pos)
         stops.append(len(src))
     return texts, starts, stops, ff
+
+
+def lines_opening_with(lines: Lines, chars: frozenset[str]) -> list[int]:
+    """Indexes of the lines whose text (leading whitespace aside) opens with a decimal digit or one of
+    `chars`: one search over the whole text, from each line break (a literal, found fast), when all
+    line breaks are alike; else a look at every line."""
+    if lines.sep is None:
+        return [i for i, s in enumerate(lines.stripped) if s[:1] in chars or s[:1].isdecimal()]
+    rx = _opening_re(lines.sep[-1], "".join(sorted(chars)))
+    found = [m.end() for m in rx.finditer(lines.src)]
+    if lines.stripped and (lines.stripped[0][:1] in chars or lines.stripped[0][:1].isdecimal()):
+        found.insert(0, 0)
+    return list(map(bisect_left, repeat(lines.start), found))
+
+
+@lru_cache(maxsize=8)
+def _opening_re(brk: str, chars: str) -> re.Pattern:
+    """A line break, then (looking ahead) the next line's leading whitespace and an opening character."""
+    return re.compile(f"{re.escape(brk)}(?=[^\\S{re.escape(brk)}]*[{re.escape(chars)}\\d])")
 
 
 class Line:
@@ -174,34 +228,34 @@ def _may_be_head(s: str) -> bool:
 
 def classify(lines: Lines) -> None:
     """Set `kind` and `label` of every line."""
-    kind, label, stripped, text = lines.kind, lines.label, lines.stripped, lines.text
+    label, stripped, text = lines.label, lines.stripped, lines.text
     shapes: Counter[str] = Counter()
     head_of: dict[int, tuple[str, str]] = {}
     short = _short_line_re().match
     lens = list(map(len, stripped))
     # lists of candidate lines made by map over C functions: a book's prose lines are never visited
-    done, numlines = set(), []
-    for i in compress(count(), map(le, lens, repeat(24))):
+    lines.kind = kind = list(map(("blank", "text").__getitem__, map(bool, lens)))
+    numlines = []
+    for i in compress(count(), map(range(1, 25).__contains__, lens)):
         s = stripped[i]
-        if not s:
-            kind[i] = "blank"
-            done.add(i)
-        elif short(s):
+        if short(s):
             lab = _page_label(s)
             if lab is not None:
                 kind[i], label[i] = "marker", lab
-                done.add(i)
                 continue
             m = _NUM_LINE.match(s) or _SUP_LINE.match(s)
             if m:
                 kind[i], label[i] = "numline", sup_to_digits(m.group(1))
-                done.add(i)
                 numlines.append(i)
-    # a head has two whitespace characters in a row (any whitespace but ' ' is unprintable)
-    spaced = map(or_, map(contains, stripped, repeat("  ")), map(not_, map(str.isprintable, stripped)))
-    for i in compress(count(), spaced):
+    # a head has two whitespace characters in a row
+    if lines.only_spaces:  # two spaces in a row inside the line's text: the lines of the runs found
+        starts = lines.start
+        spaced = dict.fromkeys(map(sub, map(bisect_right, repeat(starts), lines.inner_runs()[0]), repeat(1)))
+    else:  # any whitespace but ' ' is unprintable
+        spaced = compress(count(), map(or_, map(contains, stripped, repeat("  ")), map(not_, map(str.isprintable, stripped))))
+    for i in spaced:
         s = stripped[i]
-        if i in done or not 0 < lens[i] <= 80:
+        if kind[i] != "text" or not 0 < lens[i] <= 80:
             continue
         if (s[0] in _HEAD_ENDS or s[-1] in _HEAD_ENDS or s[0].isdecimal() or s[-1].isdecimal()) and _may_be_head(s):
             hs = _head_shape(text[i])
@@ -283,7 +337,7 @@ def _roman_at_form_feeds(lines: Lines) -> list[int]:
 
 def wrapped(lines: Lines) -> bool:
     """True when the text is hard-wrapped (paragraphs are blocks of lines between blank lines)."""
-    lengths = [len(s) for s, k in zip(lines.stripped, lines.kind, strict=True) if k == "text"]
+    lengths = list(compress(map(len, lines.stripped), map(eq, lines.kind, repeat("text"))))
     if not lengths:
         return False
     blanks = lines.kind.count("blank")

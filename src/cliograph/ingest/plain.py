@@ -8,8 +8,7 @@ this path must equal (tests/test_properties.py holds them to it).
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import contains, itemgetter
@@ -18,10 +17,6 @@ from .lines import Lines
 from .repair import MOJIBAKE_LEADS, cut_bounds
 from .vocab import vocab
 
-_RUN = re.compile(r"[ \t]{2,}|\t")  # a run of spaces and tabs that spacing collapses
-_INNER_SPACES = re.compile(r"  (?<=\S  ) *(?=\S)")
-# whitespace that may stand inside a line besides spaces and tabs (`str.strip` takes it off line ends)
-_OTHER_SPACES = "\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _LINE_END_DASHES = "-\u00ac\u2014"  # a hyphen, not sign or dash ending a line: `_join` decides
 
 
@@ -119,25 +114,6 @@ def _runs(idx: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _runs_inside_lines(src: str, lines: Lines) -> tuple[list[int], list[int]]:
-    """Starts and ends of the runs of spaces and tabs that spacing collapses (two or more, or one tab)
-    inside a line's text, not the spaces around a line break."""
-    if "\t" not in src and not any(c in src for c in _OTHER_SPACES):
-        # a run of spaces with a visible character on each side: inside a line's text, found by one
-        # search that starts from two spaces in a row
-        found = [m.span() for m in _INNER_SPACES.finditer(src)]
-        return [a for a, _ in found], [z for _, z in found]
-    starts, ca, cz = lines.start, lines.ca, lines.cz
-    run_a, run_z = [], []
-    for m in _RUN.finditer(src):
-        a, z = m.span()
-        li = bisect_right(starts, a) - 1
-        if ca[li] <= a and z <= cz[li]:
-            run_a.append(a)
-            run_z.append(z)
-    return run_a, run_z
-
-
 class Spacing:
     """Where whole lines with nothing to repair change: each line break with the spaces around it, and
     each run of spaces or tabs inside a line (two or more, or one tab), becomes one space. All such
@@ -145,19 +121,15 @@ class Spacing:
 
     def __init__(self, src: str, lines: Lines) -> None:
         self.a, self.z = lines.cz[:-1], lines.ca[1:]  # between one line's text and the next one's
-        self.run_a, self.run_z = _runs_inside_lines(src, lines)
+        run_a, run_z = lines.inner_runs()
+        if run_a:  # the ranges never overlap: their starts and their ends sort alike
+            self.a, self.z = sorted(self.a + run_a), sorted(self.z + run_z)
 
     def edits(self, s0: int, s1: int) -> tuple[list[int], list[int]]:
         """Starts and ends of the ranges in [s0, s1) to become one space each (s0 and s1 lie on line text)."""
         k0 = bisect_left(self.a, s0)
         k1 = bisect_left(self.a, s1, k0)
-        r0 = bisect_left(self.run_a, s0)
-        if r0 == len(self.run_a) or self.run_a[r0] >= s1:
-            return self.a[k0:k1], self.z[k0:k1]
-        r1 = bisect_left(self.run_a, s1, r0)
-        pairs = sorted([*zip(self.a[k0:k1], self.z[k0:k1], strict=True),
-                        *zip(self.run_a[r0:r1], self.run_z[r0:r1], strict=True)])
-        return [a for a, _ in pairs], [z for _, z in pairs]
+        return self.a[k0:k1], self.z[k0:k1]
 
 
 def emit_plain(b, spacing, lines, p, runs, cuts, ref_by_cut, ref_positions, flush_breaks) -> list[list[int]]:

@@ -37,26 +37,22 @@ class TextBuilder:
     def spaced(self, s0: int, s1: int, starts: list[int], ends: list[int]) -> None:
         """Append source [s0, s1) where each of the sorted source ranges `starts`/`ends` becomes one space and
         everything else is copied (whole lines with nothing to repair but their spacing)."""
-        src, parts, segs = self.src, [], []
-        c, pos = self.length, s0
-        run_c, run_s = c, s0  # where the current one-to-one run starts
+        src, c = self.src, self.length
+        text = " ".join(map(src.__getitem__, map(slice, [s0, *ends], [*starts, s1])))
+        self.parts.append(text)
+        self.length = c + len(text)
+        segs = []
+        d, run = c - s0, s0  # clean = source + d since `run`, the start of the current copy
         for a, z in zip(starts, ends, strict=True):
-            parts.append(src[pos:a])
-            c += a - pos + 1
-            pos = z
-            if z - a == 1:
-                continue  # one character for one (a line feed, a tab): the run goes on
-            if c - 1 > run_c:
-                segs.append([run_c, run_s, c - 1 - run_c, c - 1 - run_c, 1])
-            segs.append([c - 1, a, 1, z - a, 0])
-            run_c, run_s = c, z
-        parts.append(src[pos:s1])
-        c += s1 - pos
-        if c > run_c:
-            segs.append([run_c, run_s, c - run_c, c - run_c, 1])
+            if z - a != 1:  # one character for one (a line feed, a tab) stays inside the copy
+                if a > run:
+                    segs.append([run + d, run, a - run, a - run, 1])
+                segs.append([a + d, a, 1, z - a, 0])
+                d += a + 1 - z
+                run = z
+        if s1 > run:
+            segs.append([run + d, run, s1 - run, s1 - run, 1])
         self.omap.extend(segs, in_order=True)
-        self.parts.append(" ".join(parts))
-        self.length = c
 
     def text(self) -> str:
         return "".join(self.parts)
