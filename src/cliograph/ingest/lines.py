@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
-from operator import add, contains, eq, not_, or_, sub
+from operator import add, contains, eq, ne, not_, or_, sub
 from statistics import median
 
 from .notes import sup_to_digits
@@ -53,9 +53,13 @@ class Lines:
         self.stop = stops
         self.formfeed = breaks  # indexes of lines ended by a form feed
         self.stripped = list(map(str.strip, texts))
-        lead = map(sub, lens, map(len, map(str.lstrip, texts)))
-        self.ca = list(map(add, starts, lead))
-        self.cz = list(map(add, self.ca, map(len, self.stripped)))
+        self.stripped_len = slens = list(map(len, self.stripped))
+        # most lines have no whitespace at either end: only the others are looked at
+        self.ca, self.cz = ca, cz = starts[:], self.end[:]
+        for i in compress(count(), map(ne, lens, slens)):
+            t = texts[i]
+            ca[i] += len(t) - len(t.lstrip())
+            cz[i] = ca[i] + slens[i]
         self.kind = ["text"] * len(texts)
         self.label: list[str | None] = [None] * len(texts)
         self._runs: tuple[list[int], list[int]] | None = None
@@ -232,7 +236,7 @@ def classify(lines: Lines) -> None:
     shapes: Counter[str] = Counter()
     head_of: dict[int, tuple[str, str]] = {}
     short = _short_line_re().match
-    lens = list(map(len, stripped))
+    lens = lines.stripped_len
     # lists of candidate lines made by map over C functions: a book's prose lines are never visited
     lines.kind = kind = list(map(("blank", "text").__getitem__, map(bool, lens)))
     numlines = []
