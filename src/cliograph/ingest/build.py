@@ -17,9 +17,11 @@ from .vocab import ROMAN, end_of_text_res, page_inline_matches, page_inline_re, 
 
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
+# a heading inside a notes section (`Chapter I`, `Notes to Part Two`): the section goes on
+_SUBHEAD = re.compile(r"^(?:chapter|part|book|section|notes? (?:to|on))\b[^.]{0,40}$", re.I)
 _FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
 _NOTE_OPEN = frozenset("[*\u2020\u2021\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
-_NUMBERED = re.compile(r"(\d{1,3})[.)]\s")
+_NUMBERED = re.compile(r"(\d{1,3})[.)]?\s")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$")
 
 
@@ -57,11 +59,18 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
     i, n = 0, len(kinds)
     while i < n:
         k = kinds[i]
+        if k == "numline" and (len(labels[i]) > 3 or i == 0 or kinds[i - 1] in ("blank", "marker", "head", "folio")):
+            # a number standing apart from any text (a year, a chapter number) is not a mark: it is text
+            k = kinds[i] = "text"
+            labels[i] = None
         if k == "text":
             opens = stripped[i][:1]  # only a line opening with a note label can start a new note
             if cur is not None and wrap and not blank and (opens in _NOTE_OPEN or opens.isdecimal()) and \
                     _next_note(lines, cur, i):
                 cur = Para(lines=[i])
+                paras.append(cur)
+            elif cur is not None and wrap and (i - 1) in ff and body_label(stripped[cur.lines[0]]):
+                cur = Para(lines=[i])  # a page-foot note ends at its page's form feed
                 paras.append(cur)
             elif cur is not None and wrap and not blank and not cur.refs_after:
                 if broke:  # the common case of `_continues`, decided here
@@ -90,9 +99,7 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
         elif k == "numline":
             label = labels[i]
             ref = RefCand(lines.ca[i], lines.cz[i], label, "numline", True, lines.start[i], lines.stop[i])
-            if len(label) > 3 or i == 0 or kinds[i - 1] in ("blank", "marker", "head", "folio"):
-                pass  # a number standing apart from any text (a year, a chapter number) is not a mark
-            elif cur is not None:
+            if cur is not None:
                 cur.refs_after.append(ref)
                 if not wrap:
                     cur = None
@@ -117,7 +124,11 @@ def _next_note(lines: Lines, cur: Para, i: int) -> bool:
     if s[0] in _NOTE_OPEN:
         return True
     m, n = _NUMBERED.match(s), _NUMBERED.match(lines.stripped[cur.lines[0]])
-    return bool(m and n) and int(m.group(1)) == int(n.group(1)) + 1
+    if not (m and n) or int(m.group(1)) != int(n.group(1)) + 1:
+        return False
+    # a bare number (`2 Town chest.`) opens a note only after a line ending a sentence: in prose,
+    # `12 delegates came from the north and` / `13 from the south` goes on
+    return m.group(0).rstrip()[-1] in ".)" or bool(_SENT_END.search(lines.stripped[cur.lines[-1]]))
 
 
 def _add_break(breaks: list[Break], lines: Lines, br: Break, i: int) -> None:
@@ -343,7 +354,7 @@ def _mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
             p.body = None
             continue
         if p.body is None:
-            if in_section and not _HEADING.match(text.strip()):
+            if in_section and not _HEADING.match(text.strip()) and not _SUBHEAD.match(text.strip()):
                 in_section = False
             continue
         label = p.body[0]
@@ -387,15 +398,25 @@ def _depth(p: Para, lines: Lines) -> int:
 
 
 def _page_bottom(i: int, paras: list[Para], lines: Lines) -> bool:
-    """Paragraph i numbered and just before a page break (a footnote block at a page foot)."""
-    last = paras[i].lines[-1]
-    formfeed = last in lines.formfeed
-    for k in islice(lines.kind, last + 1, None):
-        if k == "blank":
-            continue
-        return k in ("marker", "head", "folio") or formfeed or (
-            i + 1 < len(paras) and paras[i + 1].body is not None)
-    return formfeed  # the last page's foot, closed by a form feed
+    """Paragraph i numbered and just before a page break (a footnote block at a page foot): the
+    numbered paragraphs after it, if any, run up to the break (a numbered list followed by text or by
+    a bracketed note body stands in the main flow)."""
+    while True:
+        last = paras[i].lines[-1]
+        formfeed = last in lines.formfeed
+        for j, k in enumerate(islice(lines.kind, last + 1, None), last + 1):
+            if k == "blank":
+                formfeed = formfeed or j in lines.formfeed  # `\n\f`: a blank line closes the page
+                continue
+            if k in ("marker", "head", "folio") or formfeed:
+                return True
+            break
+        else:  # the last page's foot, closed by a form feed or by the end of a text paged by form feeds
+            return formfeed or bool(lines.formfeed)
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        if nxt is None or nxt.body is None or lines.stripped[nxt.lines[0]].startswith("["):
+            return False
+        i += 1
 
 
 def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_line, own_line, loose) -> Document:
@@ -407,7 +428,14 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
     removed = [Removed(x.pos, x.end, x.kind) for x in breaks if x.end > x.pos]
     removed += [Removed(c.start, c.end, "note_ref") for c in refs]
     out_pars: list[Paragraph] = []
+    # a page marker inside a note body that repeats one of the main flow (the note ran over a page, and
+    # so did the text) is cut out of the note's text but opens no page of its own
+    in_bodies = [(lines.ca[p.lines[0]], lines.cz[p.lines[-1]]) for p in paras if p.body is not None]
     pending_breaks = list(breaks)
+    if in_bodies:
+        inside = [_inside(in_bodies, br.pos) for br in breaks]
+        main_labels = {br.label for br, x in zip(breaks, inside, strict=True) if not x}
+        pending_breaks = [br for br, x in zip(breaks, inside, strict=True) if not x or br.label not in main_labels]
     page_starts: list[tuple[Break, int]] = []
     refs_sorted = sorted(refs, key=lambda c: c.start)
     ref_by_cut = {c.cut_start: c for c in refs_sorted}
@@ -480,6 +508,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
         ref_positions.setdefault(id(c), main_end)
 
     notes: list[Note] = []
+    footnote_blocks: list[bool] = []
     for p in bodies:
         first = lines[p.lines[0]]
         label, plen = p.body
@@ -489,6 +518,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
         start = b.length
         prev_end = None
         closing = bool(_FOOTNOTE.match(first.text))  # `[Footnote 1: ...]`: the last `]` closes it
+        footnote_blocks.append(closing)
         for k, li in enumerate(p.lines):
             s0, z = ca[li], cz[li]
             if prev_end is None:
@@ -521,19 +551,34 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
         note = notes[links[i]].id if i in links else None
         doc.note_refs.append(NoteRef(start=pos, end=pos, source_start=c.start, source_end=c.end, text="",
                                      label=c.label, note=note))
-    for n in notes:
-        n.page = _page_label_at(doc, n.source_start)
+    # a `[Footnote 1: ...]` block was moved by its transcriber from the foot of its mark's page
+    mark_at = {notes[j].id: refs_sorted[i].start for i, j in sorted(links.items(), reverse=True)}
+    for n, moved in zip(notes, footnote_blocks, strict=True):
+        n.page = _page_label_at(doc, mark_at[n.id] if moved and n.id in mark_at else n.source_start)
     doc.removed = sorted(removed, key=lambda r: r.source_start)
     doc.repairs.sort(key=lambda r: r.source_start)
     _partial(doc)
     return doc
 
 
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    """Is `pos` inside one of the sorted, disjoint `ranges`?"""
+    k = bisect_right(ranges, (pos, float("inf"))) - 1
+    return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
+
+
 def _flushed(upto: int, at: int) -> None:
     """Page breaks in note bodies have already opened their pages in the main flow."""
 
 
+def _past_marker(src: str, nxt: int) -> int:
+    """Where the next line's words start: after an inline page marker opening it (`re-` then `[Pg 27]pair`)."""
+    m = page_inline_re().match(src, nxt) if src[nxt:nxt + 1] in "{[" else None
+    return m.end() if m and _inline_label(m.group()) is not None else nxt
+
+
 def _dehyphenate(src: str, prev_end: int, nxt: int, seen: set[str]) -> bool:
+    nxt = _past_marker(src, nxt)
     tail = src[max(0, prev_end - 40):prev_end]
     if tail.endswith("\u00ac") and src[nxt:nxt + 1].isalpha():
         return True  # the not sign some OCR engines print for a line-end hyphen
@@ -555,7 +600,8 @@ def _join(b: TextBuilder, src: str, prev_end: int, nxt: int, seen: set[str]) -> 
             b.put("", prev_end - 1, nxt, "dehyphenate")
             return
         before = re.search(r"([A-Za-z]*)-$", tail).group(1)
-        if before and src[nxt:nxt + 1].isalpha():
+        word = _past_marker(src, nxt)
+        if before and src[word:word + 1].isalpha():
             b.put("", prev_end, nxt)
             return
     if tail.endswith("--") or tail.endswith("\u2014"):
@@ -642,6 +688,8 @@ def _footer_style(src: str, brs: list[Break]) -> bool:
     """Markers close their page when the text after the last one is short and before the first is long."""
     if len(brs) < 2 or any(br.kind == "page_marker" for br in brs):
         return False
+    if 2 * sum(src[br.pos] == "\f" for br in brs) > len(brs):
+        return False  # most heads or folios open with a form feed: they stand atop their pages
     gaps = sorted(b.pos - a.end for a, b in zip(brs, brs[1:], strict=False))
     med = gaps[len(gaps) // 2] or 1
     return len(src[brs[-1].end:].strip()) < 0.2 * med and brs[0].pos >= 0.5 * med

@@ -23,6 +23,7 @@ _SUP_LINE = re.compile(r"^\s*([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\s*$")
 _HEAD_NUM_FIRST = re.compile(r"^\s*(\d{1,4}|[ivxlcIVXLC]{1,7})\s{2,}(\S.{2,70}?)\s*$")
 _ROMAN_CHARS = frozenset("ivxlcIVXLC")
 _HEAD_ENDS = frozenset("0123456789ivxlcIVXLC")
+_PAGE_CHARS = 600  # fewer characters than the shortest printed page holds
 _RUN = re.compile(r"[ \t]{2,}|\t")  # a run of spaces and tabs that spacing collapses
 _INNER_SPACES = re.compile(r"  (?<=\S  ) *(?=\S)")
 # whitespace that may stand inside a line besides spaces and tabs (`str.strip` takes it off line ends)
@@ -267,12 +268,24 @@ def classify(lines: Lines) -> None:
                 head_of[i] = hs
                 shapes[hs[0]] += 1
     alternating = _verso_recto(head_of, shapes)
+    close = _close_rows(head_of)
     for i, (shape, folio) in head_of.items():
-        if shapes[shape] >= 3 or alternating:
+        if (shapes[shape] >= 3 or alternating) and shape not in close:
             kind[i], label[i] = "head", folio
     if lines.formfeed:  # without form feeds only the first line is at a page's top: no repeated heads
         _plain_heads(lines)
     _bare_folios(lines, numlines)
+
+
+def _close_rows(head_of: dict[int, tuple[str, str]]) -> set[str]:
+    """Shapes seen on lines close together (`Ditto    3` rows of a table): one head a page never is."""
+    last: dict[str, int] = {}
+    out = set()
+    for i, (shape, _) in head_of.items():
+        if shape in last and i - last[shape] < 4:
+            out.add(shape)
+        last[shape] = i
+    return out
 
 
 def _verso_recto(head_of: dict[int, tuple[str, str]], shapes: Counter[str]) -> bool:
@@ -314,13 +327,19 @@ def _bare_folios(lines: Lines, numlines: list[int]) -> None:
     (a chapter number is upper case and never alone at a form feed's side in such a row)."""
     kind, label, ff = lines.kind, lines.label, lines.formfeed
     cands = []
+    marked = "marker" in kind  # pages marked otherwise: a number alone between blanks is a chapter's
     for i in sorted({*(i for i in numlines if label[i].isdecimal()), *_roman_at_form_feeds(lines)}):
         before = i == 0 or kind[i - 1] == "blank" or (i - 1) in ff
         after = i + 1 >= len(kind) or kind[i + 1] == "blank" or i in ff
-        if (before and after) or (i - 1) in ff or i in ff:  # a page's first or last line needs no blank
+        if (i - 1) in ff or i in ff:  # a page's first or last line needs no blank
+            cands.append(i)
+        elif before and after and not marked:
             cands.append(i)
     if len(cands) < 3:
         return
+    apart = [lines.start[b] - lines.start[a] for a, b in zip(cands, cands[1:], strict=False)]
+    if not ff and sorted(apart)[len(apart) // 2] < _PAGE_CHARS:
+        return  # numbers heading a line or two each (years of annals, numbered items): not a page apiece
     values = [label_value(label[i] or lines.stripped[i])[1] for i in cands]
     rising = sum(1 for a, b in zip(values, values[1:], strict=False) if 0 < b - a <= 3)
     if rising >= 0.7 * (len(values) - 1):

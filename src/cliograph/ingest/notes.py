@@ -20,8 +20,10 @@ _REF = re.compile(
     r"|(?P<pre>[A-Za-z0-9\)\]][.!?]['\"\u2019\u201d]?|[.!?]['\"\u2019\u201d])(?P<sp> ?)(?P<num>\d{1,3})"
     r"(?=\s+[A-Z\"\u201c\u2018(\[]|\s*$)"
 )
+_UNIT = re.compile(r"(?<![A-Za-z])(?:[kcmd]?m|in|ft|yd|mi|sq)$")  # units squared or cubed
 _ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "fig", "figs", "op", "cit", "ibid",
-           "ed", "eds", "n", "nn", "cf", "c", "ca", "v", "vs", "st", "mr", "dr", "ms", "mrs", "gen", "col"}
+           "ed", "eds", "n", "nn", "cf", "c", "ca", "v", "vs", "st", "mr", "dr", "ms", "mrs", "gen", "col",
+           "fol", "fols", "f", "ff"}
 _BODY_START = re.compile(
     r"^\s*(?:\[Footnote\s+(?P<fn>\d{1,3}|[A-Za-z]|\*)\s*:\s*"
     rf"|(?:\[(?P<br>\d{{1,3}}|\*|[A-Z])\]|(?P<sup>[{_SUP}]+)|(?P<sym>{_SYM})|(?P<num>\d{{1,3}})[.)]?)\s+)(?=\S)"
@@ -78,6 +80,8 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
         elif m.group("sup"):
             if m.start() == start:  # a superscript opening a line is a note body's label
                 continue
+            if m.group("sup") in "\u00b2\u00b3" and _UNIT.search(src, max(start, m.start() - 4), m.start()):
+                continue  # km², m³: a unit's power, not a mark
             out.append(RefCand(m.start(), m.end(), sup_to_digits(m.group("sup")), "sup", at_end, m.start(), m.end()))
         else:
             pre = m.group("pre")

@@ -1,0 +1,127 @@
+"""Page and note layouts of digitized books, each with the reading a citation needs. Negative rows say
+what must not happen."""
+import pytest
+
+from cliograph.ingest import ingest_bytes
+
+BODY = ("The abbot sent his steward to the king at Winchester, and the steward\n"
+        "carried a letter that the house still keeps, sealed in green wax.\n") * 3
+
+
+def read(text: str):
+    return ingest_bytes(text.encode(), "case.txt")
+
+
+def test_running_heads_after_form_feeds_open_their_pages():
+    """A chapter's first page has no head and its last page is short: the heads still stand atop pages."""
+    text = ("CHAPTER III\n\n" + BODY + "\fTHE ABBEY AND THE TOWN          43\n\n" + BODY +
+            "\f44          THE ABBEY AND THE TOWN\n\n" + BODY + "\fTHE ABBEY AND THE TOWN          45\n\nThe legate came.\n")
+    doc = read(text)
+    assert [(p.label, p.inferred) for p in doc.pages] == [("42", True), ("43", False), ("44", False), ("45", False)]
+    assert doc.pages[-1].text == "The legate came."
+
+
+def test_folios_closing_their_pages_stay_footers():
+    text = "".join(f"On day {n} the abbot wrote again.\n{BODY}\n{n}\f" for n in (7, 8, 9)) + "The last page.\n"
+    doc = read(text)
+    assert [p.label for p in doc.pages][:3] == ["7", "8", "9"]
+    assert doc.pages[0].text.startswith("On day 7")
+
+
+@pytest.mark.parametrize("text,labels,kept,reason", [
+    ("{1}\n\n1\n\nTHE FOUNDING\n\nThe town was laid out.\n\n{9}\n\n2\n\nTHE MILL\n\nThe mill stood below the bridge.\n\n"
+     "{17}\n\n3\n\nTHE WINTER\n\nThe winter was hard.\n", ["1", "9", "17"], ["1\n\nTHE FOUNDING", "2\n\nTHE MILL"],
+     "chapter numbers beside explicit page markers are text"),
+    ("1642\n\nThe king raised his standard.\n\n1643\n\nThe queen landed at Bridlington.\n\n1644\n\nThe Scots crossed.\n",
+     [], ["1642\n\nThe king", "1643\n\nThe queen"], "years heading annals are text, not pages"),
+    ("".join(f"{BODY}{BODY}\n{n}\n\n" for n in (11, 12, 13)) + BODY, ["10", "11", "12", "13"], [],
+     "numbers alone between blank lines a page apart are folios"),
+])
+def test_numbers_alone_on_a_line(text, labels, kept, reason):
+    doc = read(text)
+    assert [p.label for p in doc.pages] == labels, reason
+    for words in kept:
+        assert words in doc.text, reason
+
+
+def test_numbered_list_before_a_footnote_block_stays_in_the_text():
+    doc = read("The envoys met at the inn.[1] They agreed on two articles:\n\n1. The fort to be razed.\n\n"
+               "2. The prisoners to be freed.\n\n[Footnote 1: The inn still stands.]\n")
+    assert [n.text for n in doc.notes] == ["The inn still stands."]
+    assert doc.note_refs[0].note == doc.notes[0].id
+    assert "1. The fort to be razed." in doc.text[:doc.main_end]
+
+
+@pytest.mark.parametrize("page_end,reason", [(".\n\f", "a line break, then the form feed"),
+                                              (".\f", "the form feed closing the note's line")])
+def test_page_foot_notes_closed_by_form_feeds(page_end, reason):
+    text = ("The hall was let to a brewer.1 The rent was small.\n\n1 Lease of 1641.\n\f"
+            "The brewer failed.2 The council took the hall back.\n\n2 Vestry minutes.\n\f"
+            "The hall burned.3 Nothing was saved.\n\n3 Parish register.\n").replace(".\n\f", page_end)
+    doc = read(text)
+    assert [n.text for n in doc.notes] == ["Lease of 1641.", "Vestry minutes.", "Parish register."], reason
+    assert [r.note for r in doc.note_refs] == [n.id for n in doc.notes], reason
+    assert [p.text.strip() for p in doc.pages][1] == "The brewer failed. The council took the hall back.", reason
+
+
+def test_page_foot_notes_one_to_a_line_with_bare_numbers():
+    doc = read("[Pg 12]\n\nThe hall was let to a brewer.1 The rent was small.2\n\n1 Lease of 1641.\n2 Town chest.\n\n"
+               "[Pg 13]\n\nThe brewer failed.\n")
+    assert [n.text for n in doc.notes] == ["Lease of 1641.", "Town chest."]
+    assert [r.note for r in doc.note_refs] == ["n1", "n2"]
+
+
+def test_moved_footnote_block_is_cited_on_its_marks_page():
+    """A transcriber moves `[Footnote 1: ...]` to the end of the chapter; the book printed it at the foot
+    of its mark's page."""
+    doc = read("{10}\n\nThe prior wrote to the king.[1]\n\n{11}\n\nThe prior wrote again.\n\n{12}\n\n"
+               "A new prior was elected.\n\n[Footnote 1: Letter book, no. 3.]\n")
+    assert doc.notes[0].page == "10"
+
+
+def test_notes_section_keeps_its_own_pages():
+    doc = read("{10}\n\nThe prior wrote to the king. 1 He wrote again. 2\n\n{11}\n\nNOTES\n\n1. Letter book.\n\n"
+               "2. Register.\n")
+    assert [n.page for n in doc.notes] == ["11", "11"]
+
+
+def test_marker_in_a_footnote_repeating_the_main_flows_opens_no_page():
+    doc = read("{1}\n\nThe abbot met the king.[1] The king received him. {2} They dined together.\n\n"
+               "[Footnote 1: The chronicle is late; {2} it was written from hearsay.]\n\n{3}\n\nThe treaty was sealed.\n")
+    assert [p.label for p in doc.pages] == ["1", "2", "3"]
+    assert doc.notes[0].text == "The chronicle is late; it was written from hearsay."
+
+
+def test_repeated_table_rows_are_not_running_heads():
+    doc = read("The accounts record these payments.\n\nPaid to the mason          12\nDitto                       3\n"
+               "Ditto                       5\nDitto                       2\n\nThe total was small.\n")
+    assert doc.pages == []
+    assert "Ditto 3 Ditto 5" in doc.text
+
+
+@pytest.mark.parametrize("text,marks,reason", [
+    ("The estate covered some 40 km\u00b2 of marsh. Its rent roll was small.\n", [], "a unit squared"),
+    ("The cellar held 12 m\u00b3 of wine.\n", [], "a unit cubed"),
+    ("The claim is in the roll, fol. 12 Recto and verso.\n", [], "a folio number after fol."),
+    ("The item was sold at once.\u00b2 Nobody asked why.\n", ["2"], "a superscript after a sentence stays a mark"),
+])
+def test_numbers_that_are_not_note_marks(text, marks, reason):
+    assert [r.label for r in read(text).note_refs] == marks, reason
+
+
+def test_subheadings_inside_a_notes_section():
+    doc = read("The guild met in the hall. 1 The wardens sat apart. 2\n\nNOTES\n\nChapter I\n\n1. Town hall note.\n\n"
+               "2. Wardens note.\n")
+    assert [n.text for n in doc.notes] == ["Town hall note.", "Wardens note."]
+    assert [r.note for r in doc.note_refs] == ["n1", "n2"]
+
+
+@pytest.mark.parametrize("text,words,reason", [
+    ("The church was in poor re-\n[Pg 27]pair and the font was broken.\n", "poor repair and", "bracketed marker"),
+    ("The church was in poor re-\n{27}pair and the font was broken.\n", "poor repair and", "braces marker"),
+    ("The Sino-\n[Pg 27]Soviet split widened.\n", "The Sino-Soviet split", "a compound keeps its hyphen"),
+])
+def test_hyphen_across_a_page_break_with_the_marker_opening_the_line(text, words, reason):
+    doc = read(text)
+    assert words in doc.text, reason
+    assert [p.label for p in doc.pages] == ["26", "27"], reason
