@@ -125,3 +125,18 @@ def test_hyphen_across_a_page_break_with_the_marker_opening_the_line(text, words
     doc = read(text)
     assert words in doc.text, reason
     assert [p.label for p in doc.pages] == ["26", "27"], reason
+
+
+@pytest.mark.parametrize("text,kept,marks,reason", [
+    ("The congress met in 1814. 1 Its dinners were long. 2 The act was ready in the spring. 9 June 1815 saw it "
+     "signed. 3\n\nNOTES\n\n1. Diary.\n\n2. Menus.\n\n3. Date disputed.\n", "spring. 9 June 1815", ["1", "2", "3"],
+     "a day opening a sentence is not a mark, and the mark after it is"),
+    ("In A.D. 43 Claudius landed in Kent. The Britons fought at the Medway. 1 The king fled. 2\n\nNOTES\n\n"
+     "1. Dio.\n\n2. Tacitus.\n", "A.D. 43 Claudius", ["1", "2"], "a number above the sequence that follows"),
+    ("The war ended. 3 Augustus was pleased. 4 The senate agreed. 5\n", "ended. Augustus", ["3", "4", "5"],
+     "a name like a month's after a mark"),
+])
+def test_numbers_after_a_sentences_end(text, kept, marks, reason):
+    doc = read(text)
+    assert kept in doc.text, reason
+    assert [r.label for r in doc.note_refs] == marks, reason

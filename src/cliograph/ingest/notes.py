@@ -20,6 +20,8 @@ _REF = re.compile(
     r"|(?P<pre>[A-Za-z0-9\)\]][.!?]['\"\u2019\u201d]?|[.!?]['\"\u2019\u201d])(?P<sp> ?)(?P<num>\d{1,3})"
     r"(?=\s+[A-Z\"\u201c\u2018(\[]|\s*$)"
 )
+_MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b")
 _UNIT = re.compile(r"(?<![A-Za-z])(?:[kcmd]?m|in|ft|yd|mi|sq)$")  # units squared or cubed
 _ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "fig", "figs", "op", "cit", "ibid",
            "ed", "eds", "n", "nn", "cf", "c", "ca", "v", "vs", "st", "mr", "dr", "ms", "mrs", "gen", "col",
@@ -90,6 +92,8 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
             word = re.search(r"([A-Za-z]+)\W*$", src[max(start, m.start() - 12):m.start() + len(pre)])
             if word and word.group(1).lower() in _ABBREV:
                 continue
+            if _MONTH_AFTER.match(src, m.end("num")):
+                continue  # `9 June 1815`: a day opening a sentence
             a = m.start("num")
             cut0 = a - len(m.group("sp"))
             out.append(RefCand(a, m.end("num"), m.group("num"), "punct", at_end, cut0, m.end("num")))
@@ -114,6 +118,8 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset()) -> list[Re
                 ok = True
             elif nxt is not None and v < nxt <= v + 5:
                 ok = True
+            elif last is None and nxt is not None and nxt <= v:
+                ok = False  # the marks that follow start lower: `A.D. 43 Claudius ... fled. 1 ... 2`
             elif last is None or last < v <= last + 20:
                 ok = c.kind == "numline" or c.at_end or c.kind == "punct"
         if ok:
