@@ -140,3 +140,18 @@ def test_numbers_after_a_sentences_end(text, kept, marks, reason):
     doc = read(text)
     assert kept in doc.text, reason
     assert [r.label for r in doc.note_refs] == marks, reason
+
+
+def test_note_numbers_starting_again_on_each_page():
+    doc = read("The hall was let to a brewer.1 The rent was small.\n\n1 Lease of 1641.\n\n[Pg 13]\n\n"
+               "The brewer failed.1 The council took the hall back.\n\n1 Vestry minutes.\n\n[Pg 14]\n\nThe hall burned.\n")
+    assert [(r.label, r.note) for r in doc.note_refs] == [("1", "n1"), ("1", "n2")]
+    assert [n.page for n in doc.notes] == ["12", "13"]
+    assert "failed.1" not in doc.text
+
+
+def test_a_number_repeated_on_the_same_page_does_not_start_again():
+    doc = read("The hall was let in 1641. 1 The rent was small. 2 The brewer paid late. 1 He was fined.\n\n"
+               "NOTES\n\n1. Lease.\n\n2. Rent roll.\n")
+    assert [r.label for r in doc.note_refs] == ["1", "2"]
+    assert "late. 1 He was fined" in doc.text

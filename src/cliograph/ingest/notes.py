@@ -6,6 +6,7 @@ end, alone on a line, in brackets, in superscript) and by the rising sequence of
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .vocab import char_positions, matches_at, vocab
@@ -100,14 +101,21 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
     return out
 
 
-def accept(cands: list[RefCand], body_labels: set[str] = frozenset()) -> list[RefCand]:
+def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_breaks: list[int] = (),
+           bodies: list[tuple[int, str]] = ()) -> list[RefCand]:
     """Keep the marks that a note sequence supports; brackets and superscripts always stand.
 
     A bracketed letter (`[A]`) or a symbol (`*`, a dagger) is a mark only when a note body carries it.
+    Numbering may start again on a new page (`page_breaks`: sorted source offsets) when a body below
+    the mark on that page (`bodies`: source offset and label) carries the new number.
     """
     kept: list[RefCand] = []
     last = None
     for i, c in enumerate(cands):
+        if last is not None and c.label.isdecimal() and int(c.label) <= last and \
+                bisect_right(page_breaks, c.start) > bisect_right(page_breaks, kept[-1].start) and \
+                _body_below(c, bodies, page_breaks):
+            last = None  # numbered again from this page on
         if (c.label.isalpha() or c.kind == "symbol") and c.label not in body_labels:
             continue
         ok = c.kind in ("bracket", "sup", "symbol") or c.label == "*"
@@ -118,7 +126,7 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset()) -> list[Re
                 ok = True
             elif nxt is not None and v < nxt <= v + 5:
                 ok = True
-            elif last is None and nxt is not None and nxt <= v:
+            elif last is None and nxt is not None and nxt < v:
                 ok = False  # the marks that follow start lower: `A.D. 43 Claudius ... fled. 1 ... 2`
             elif last is None or last < v <= last + 20:
                 ok = c.kind == "numline" or c.at_end or c.kind == "punct"
@@ -127,6 +135,12 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset()) -> list[Re
             if c.label.isdecimal():
                 last = int(c.label)
     return kept
+
+
+def _body_below(c: RefCand, bodies: list[tuple[int, str]], page_breaks: list[int]) -> bool:
+    k = bisect_right(page_breaks, c.start)
+    page_end = page_breaks[k] if k < len(page_breaks) else float("inf")
+    return any(c.start < pos < page_end and label == c.label for pos, label in bodies)
 
 
 def body_label(text: str) -> tuple[str, int] | None:
