@@ -155,3 +155,24 @@ def test_a_number_repeated_on_the_same_page_does_not_start_again():
                "NOTES\n\n1. Lease.\n\n2. Rent roll.\n")
     assert [r.label for r in doc.note_refs] == ["1", "2"]
     assert "late. 1 He was fined" in doc.text
+
+
+def test_right_page_heads_changing_with_each_chapter():
+    """Left pages carry the book's title, right pages the chapter's: each right-page head is seen twice."""
+    heads = ["8                    A HISTORY OF ARNSBY", "THE STAPLE                                   9",
+             "10                   A HISTORY OF ARNSBY", "THE STAPLE                                  11",
+             "12                   A HISTORY OF ARNSBY", "THE CLOTH HALL                              13",
+             "14                   A HISTORY OF ARNSBY", "THE CLOTH HALL                              15"]
+    page = ("The merchants met in the long room and kept their accounts in Latin until the reign of\n"
+            "the old queen, when the clerk of the staple began to write them in English. ") * 4
+    doc = read("\n\n".join(f"{h}\n\n{page}" for h in heads) + "\n")
+    assert [p.label for p in doc.pages] == [str(n) for n in range(8, 16)]
+    assert "STAPLE" not in doc.text and "ARNSBY" not in doc.text
+
+
+def test_contents_entries_of_many_shapes_are_not_heads():
+    toc = "\n".join(f"{t:<40}{n}" for t, n in [("THE STAPLE", 9), ("THE CLOTH HALL", 13), ("THE FIRE", 17),
+                                               ("THE NEW HALL", 21), ("THE MARKET", 25)])
+    doc = read(f"CONTENTS\n\n{toc}\n\nThe merchants met in the long room.\n")
+    assert doc.pages == []
+    assert "THE CLOTH HALL 13" in doc.text

@@ -267,7 +267,7 @@ def classify(lines: Lines) -> None:
             if hs:
                 head_of[i] = hs
                 shapes[hs[0]] += 1
-    alternating = _verso_recto(head_of, shapes)
+    alternating = _verso_recto(head_of, shapes, lines)
     close = _close_rows(head_of)
     for i, (shape, folio) in head_of.items():
         if (shapes[shape] >= 3 or alternating) and shape not in close:
@@ -288,17 +288,23 @@ def _close_rows(head_of: dict[int, tuple[str, str]]) -> set[str]:
     return out
 
 
-def _verso_recto(head_of: dict[int, tuple[str, str]], shapes: Counter[str]) -> bool:
+def _verso_recto(head_of: dict[int, tuple[str, str]], shapes: Counter[str], lines: Lines) -> bool:
     """A short excerpt's running heads: left and right pages may carry two different heads, each seen
-    only twice. Three or more candidates of at most two shapes whose folios rise page by page are heads
-    (a table of contents has a shape per entry, a table's rows stand on neighbouring lines)."""
-    if len(head_of) < 3 or len(shapes) > 2:
+    only twice, and a right page's head may change with each chapter. Three or more candidates of at
+    most two shapes whose folios rise page by page are heads; of more shapes, four or more whose folios
+    rise one page at a time, a page's length apart (a table of contents has a shape per entry on lines
+    close together, a table's rows stand on neighbouring lines)."""
+    if len(head_of) < 3 or (len(shapes) > 2 and len(head_of) < 4):
         return False
     folios = [f for _, f in head_of.values()]
     at = list(head_of)
     if not all(f.isdecimal() for f in folios) or any(b - a < 4 for a, b in zip(at, at[1:], strict=False)):
         return False  # one head a page: never on lines close together (rows of a table)
     values = [int(f) for f in folios]
+    if len(shapes) > 2:
+        apart = sorted(lines.start[b] - lines.start[a] for a, b in zip(at, at[1:], strict=False))
+        steps = sum(1 for a, b in zip(values, values[1:], strict=False) if b - a == 1)
+        return steps >= 0.9 * (len(values) - 1) and apart[len(apart) // 2] >= _PAGE_CHARS // 4
     rising = sum(1 for a, b in zip(values, values[1:], strict=False) if 0 < b - a <= 3)
     return rising >= 0.7 * (len(values) - 1)
 
