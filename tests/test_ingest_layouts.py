@@ -176,3 +176,17 @@ def test_contents_entries_of_many_shapes_are_not_heads():
     doc = read(f"CONTENTS\n\n{toc}\n\nThe merchants met in the long room.\n")
     assert doc.pages == []
     assert "THE CLOTH HALL 13" in doc.text
+
+
+@pytest.mark.parametrize("text,words,labels,reason", [
+    ("The map of the mills is printed on\npage 12\nof the second volume.\n", "printed on page 12 of the", [],
+     "a line of a sentence that reads `page 12`"),
+    ("The map of the mills is printed.\npage 12\nThe second volume.\n", "printed. The second", ["11", "12"],
+     "a `page 12` line between sentences is a marker"),
+    ("The treaty was\npage_26\nPage 26\nsigned at last.\n", "was signed at last", ["25", "26"],
+     "a marker pair inside a sentence"),
+])
+def test_page_lines_inside_a_sentence(text, words, labels, reason):
+    doc = read(text)
+    assert words in doc.text, reason
+    assert [p.label for p in doc.pages] == labels, reason

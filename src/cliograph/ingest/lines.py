@@ -245,6 +245,8 @@ def classify(lines: Lines) -> None:
         s = stripped[i]
         if short(s):
             lab = _page_label(s)
+            if lab is not None and s[0].islower() and "_" not in s and _inside_sentence(lines, i):
+                continue  # `printed on` / `page 12` / `of the second volume`: the words of a sentence
             if lab is not None:
                 kind[i], label[i] = "marker", lab
                 continue
@@ -275,6 +277,14 @@ def classify(lines: Lines) -> None:
     if lines.formfeed:  # without form feeds only the first line is at a page's top: no repeated heads
         _plain_heads(lines)
     _bare_folios(lines, numlines)
+
+
+def _inside_sentence(lines: Lines, i: int) -> bool:
+    """Line i stands between a text line that does not end a sentence and one going on in lower case."""
+    if i == 0 or i + 1 >= len(lines.kind) or lines.kind[i - 1] != "text":
+        return False
+    before, after = lines.stripped[i - 1], lines.stripped[i + 1]
+    return bool(before) and before[-1] not in ".!?:;\"'\u201d\u2019)]" and after[:1].islower()
 
 
 def _close_rows(head_of: dict[int, tuple[str, str]]) -> set[str]:
