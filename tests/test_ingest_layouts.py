@@ -190,3 +190,9 @@ def test_page_lines_inside_a_sentence(text, words, labels, reason):
     doc = read(text)
     assert words in doc.text, reason
     assert [p.label for p in doc.pages] == labels, reason
+
+
+def test_transcribers_note_showing_a_marker():
+    doc = read("[Transcriber's Note: Page numbers appear in braces, as {26}.]\n\n{26}\n\nThe mill.\n\n{27}\n\nThe wheel.\n")
+    assert [p.label for p in doc.pages] == ["25", "26", "27"]
+    assert "as {26}.]" in doc.text

@@ -17,6 +17,7 @@ from .vocab import ROMAN, end_of_text_res, page_inline_matches, page_inline_re, 
 
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
+_TRANSCRIBER = re.compile(r"\[?transcriber['\u2019]?s\s+note", re.I)
 # a heading inside a notes section (`Chapter I`, `Notes to Part Two`): the section goes on
 _SUBHEAD = re.compile(r"^(?:chapter|part|book|section|notes? (?:to|on))\b[^.]{0,40}$", re.I)
 _FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
@@ -183,7 +184,8 @@ def _inline_by_line(src: str, lines: Lines, paras: list[Para]) -> dict[int, list
     A match reaching past its line's text (across a line break) is dropped and the lines it touches
     are searched one by one, as a per-line search would see them.
     """
-    in_para = {li for p in paras for li in p.lines}
+    # a transcriber's note tells how markers look (`as {26}`): its examples are no markers
+    in_para = {li for p in paras if not _TRANSCRIBER.match(lines.stripped[p.lines[0]]) for li in p.lines}
     starts, ca, cz = lines.start, lines.ca, lines.cz
     out: dict[int, list[tuple[int, int, str | None]]] = {}
     redo: set[int] = set()
