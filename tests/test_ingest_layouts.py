@@ -196,3 +196,15 @@ def test_transcribers_note_showing_a_marker():
     doc = read("[Transcriber's Note: Page numbers appear in braces, as {26}.]\n\n{26}\n\nThe mill.\n\n{27}\n\nThe wheel.\n")
     assert [p.label for p in doc.pages] == ["25", "26", "27"]
     assert "as {26}.]" in doc.text
+
+
+@pytest.mark.parametrize("text,kept,marks,reason", [
+    ("[Pg 12]\n\nThe trade fell between 1620 and 1640.2 It never recovered.\n\n2 Customs accounts.\n\n[Pg 13]\n\n"
+     "The hall was let.\n", "and 1640. It never", ["2"], "a mark glued to a year, its body below on the page"),
+    ("[Pg 12]\n\nThe rate rose to 3.5 Percent of it was lost.\n\n[Pg 13]\n\nThe hall was let.\n", "3.5 Percent", [],
+     "a decimal number with no body below"),
+])
+def test_marks_glued_to_a_number(text, kept, marks, reason):
+    doc = read(text)
+    assert kept in doc.text, reason
+    assert [r.label for r in doc.note_refs] == marks, reason

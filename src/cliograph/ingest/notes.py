@@ -38,7 +38,7 @@ class RefCand:
     start: int  # source span of the mark
     end: int
     label: str
-    kind: str  # bracket, sup, punct, numline
+    kind: str  # bracket, sup, symbol, punct, glued (to a number's digit: `1640.2`), numline
     at_end: bool  # ends its line or paragraph
     cut_start: int = 0  # source range to take out of the text (the mark, with its space)
     cut_end: int = 0
@@ -89,7 +89,10 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
         else:
             pre = m.group("pre")
             if pre[0].isdecimal() and not m.group("sp"):
-                continue  # 3.5 is a number, not a sentence end and a mark
+                # 3.5 is a number, not a sentence end and a mark, unless a body below carries it (`1640.2`)
+                out.append(RefCand(m.start("num"), m.end("num"), m.group("num"), "glued", at_end,
+                                   m.start("num"), m.end("num")))
+                continue
             word = re.search(r"([A-Za-z]+)\W*$", src[max(start, m.start() - 12):m.start() + len(pre)])
             if word and word.group(1).lower() in _ABBREV:
                 continue
@@ -118,10 +121,15 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
             last = None  # numbered again from this page on
         if (c.label.isalpha() or c.kind == "symbol") and c.label not in body_labels:
             continue
+        if c.kind == "glued":  # a mark glued to a number's last digit: only with its body below it
+            if _body_below(c, bodies, page_breaks) and (last is None or int(c.label) > last):
+                kept.append(c)
+                last = int(c.label)
+            continue
         ok = c.kind in ("bracket", "sup", "symbol") or c.label == "*"
         if not ok:
             v = int(c.label)
-            nxt = next((int(d.label) for d in cands[i + 1:] if d.label.isdecimal()), None)
+            nxt = next((int(d.label) for d in cands[i + 1:] if d.label.isdecimal() and d.kind != "glued"), None)
             if last is not None and last < v <= last + 5:
                 ok = True
             elif nxt is not None and v < nxt <= v + 5:
