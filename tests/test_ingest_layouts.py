@@ -208,3 +208,23 @@ def test_marks_glued_to_a_number(text, kept, marks, reason):
     doc = read(text)
     assert kept in doc.text, reason
     assert [r.label for r in doc.note_refs] == marks, reason
+
+
+@pytest.mark.parametrize("text,bad_at", [
+    ("ab\n" * 20, None), ("ab\r" * 20, None), ("ab\r\n" * 20, None),
+    ("x" * 10 + "\n" + "y" * 10, None), ("x" * 11 + "\n" + "y", 0), ("ab\n" * 5 + "x" * 11, 15),
+    ("ab\r\n" * 5 + "x" * 11 + "\r\n" + "ab", 20), ("x" * 10 + "\r" + "y" * 11, 11),
+])
+def test_longest_line_check(monkeypatch, text, bad_at):
+    """Each line of more than MAX_LINE characters is found, at its start, whatever the breaks."""
+    import importlib
+
+    from cliograph.errors import InputError
+
+    decode = importlib.import_module("cliograph.ingest.decode")
+    monkeypatch.setattr(decode, "MAX_LINE", 10)
+    if bad_at is None:
+        decode.check_lines(text, "f.txt")
+    else:
+        with pytest.raises(InputError, match=f"at offset {bad_at}:"):
+            decode.check_lines(text, "f.txt")

@@ -5,7 +5,7 @@ import gc
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import compress, count, islice, repeat
+from itertools import compress, count, repeat
 from operator import ne
 
 from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
@@ -331,7 +331,11 @@ def _rejoin_across_notes(paras: list[Para], lines: Lines, breaks: list[Break]) -
 
 def _confirm_page_bottom(paras, lines, tentative, cands, breaks) -> None:
     """A numbered block at a page foot is a note body only if a mark with its label stands above it on the page."""
+    if not tentative:
+        return
     starts = [b.pos for b in breaks]
+    marks = sorted((c.start, c.label, c.para) for c in cands)
+    at = [m[0] for m in marks]
     for p in paras:
         if id(p) not in tentative:
             continue
@@ -339,7 +343,8 @@ def _confirm_page_bottom(paras, lines, tentative, cands, breaks) -> None:
         k = bisect_right(starts, pos) - 1
         page_start = breaks[k].end if k >= 0 else 0
         label = p.body[0]
-        if not any(c.label == label and page_start <= c.start < pos and c.para != id(p) for c in cands):
+        above = marks[bisect_left(at, page_start):bisect_left(at, pos)]  # the marks of its page, above it
+        if not any(m_label == label and m_para != id(p) for _, m_label, m_para in above):
             p.body = None
 
 
@@ -407,7 +412,8 @@ def _page_bottom(i: int, paras: list[Para], lines: Lines) -> bool:
     while True:
         last = paras[i].lines[-1]
         formfeed = last in lines.formfeed
-        for j, k in enumerate(islice(lines.kind, last + 1, None), last + 1):
+        for j in range(last + 1, len(lines.kind)):
+            k = lines.kind[j]
             if k == "blank":
                 formfeed = formfeed or j in lines.formfeed  # `\n\f`: a blank line closes the page
                 continue
@@ -556,8 +562,9 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
                                      label=c.label, note=note))
     # a `[Footnote 1: ...]` block was moved by its transcriber from the foot of its mark's page
     mark_at = {notes[j].id: refs_sorted[i].start for i, j in sorted(links.items(), reverse=True)}
+    label_at = _page_labels(doc.pages)
     for n, moved in zip(notes, footnote_blocks, strict=True):
-        n.page = _page_label_at(doc, mark_at[n.id] if moved and n.id in mark_at else n.source_start)
+        n.page = label_at(mark_at[n.id] if moved and n.id in mark_at else n.source_start)
     doc.removed = sorted(removed, key=lambda r: r.source_start)
     doc.repairs.sort(key=lambda r: r.source_start)
     _partial(doc)
@@ -698,11 +705,16 @@ def _footer_style(src: str, brs: list[Break]) -> bool:
     return len(src[brs[-1].end:].strip()) < 0.2 * med and brs[0].pos >= 0.5 * med
 
 
-def _page_label_at(doc: Document, source_pos: int) -> str | None:
-    for p in doc.pages:
-        if p.source_start <= source_pos < p.source_end:
-            return p.label
-    return None
+def _page_labels(pages: list[Page]):
+    """A lookup from a source offset to the label of the page whose source range holds it (the ranges
+    never overlap), made once: a book has hundreds of notes and pages."""
+    order = sorted(pages, key=lambda p: p.source_start)
+    starts = [p.source_start for p in order]
+
+    def label_at(source_pos: int) -> str | None:
+        k = bisect_right(starts, source_pos) - 1
+        return order[k].label if k >= 0 and source_pos < order[k].source_end else None
+    return label_at
 
 
 def _partial(doc: Document) -> None:
