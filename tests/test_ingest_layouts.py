@@ -228,3 +228,35 @@ def test_longest_line_check(monkeypatch, text, bad_at):
     else:
         with pytest.raises(InputError, match=f"at offset {bad_at}:"):
             decode.check_lines(text, "f.txt")
+
+
+def test_endnote_running_over_a_page():
+    doc = read("The abbot wrote.1 The king answered.2 The abbot wrote again.3\n\nText.\n\n      20\n\fNOTES\n\n"
+               "1. Register, fol. 3.\n\n2. Close Rolls, the king's letter of\n\n      21\n\fMarch, as copied.\n\n"
+               "3. Register, fol. 9.\n\n      22\n")
+    assert [n.text for n in doc.notes] == ["Register, fol. 3.", "Close Rolls, the king's letter of March, as copied.",
+                                           "Register, fol. 9."]
+    assert [r.note for r in doc.note_refs] == ["n1", "n2", "n3"]
+    assert "March" not in doc.text[:doc.main_end]
+
+
+def test_endnotes_one_to_a_line_after_a_note_carried_over():
+    """Over the page, the end of note 1 (a whole sentence), then notes 2 and 3 one to a line."""
+    doc = read("The abbot wrote.1 The king answered.2 The abbot wrote again.3\n\n      20\n\fNOTES\n\n"
+               "1. Register, fol. 3. The scribe was careless.\n\n      21\n\fThe entry was copied twice.\n"
+               "2. Close Rolls.\n3. Register, fol. 9.\n\n      22\n")
+    assert [n.text for n in doc.notes] == ["Register, fol. 3. The scribe was careless. The entry was copied twice.",
+                                           "Close Rolls.", "Register, fol. 9."]
+
+
+def test_back_matter_after_endnotes_is_not_a_note():
+    doc = read("The abbot wrote.1 The king answered.2\n\nNOTES\n\n1. Register.\n\n2. Close Rolls.\n\n"
+               "INDEX\n\nAbbot, the, 3, 7.\n")
+    assert [n.text for n in doc.notes] == ["Register.", "Close Rolls."]
+    assert "Abbot, the, 3, 7." in doc.text[:doc.main_end]
+
+
+def test_dashed_folios_at_page_feet():
+    page = "The abbot sent his steward to the king at Winchester, and the steward came back.\n"
+    doc = read(f"{page * 30}\n    \u2014 1 \u2014\n\n{page * 30}\n    \u2014 2 \u2014\n\n{page * 3}")
+    assert [p.label for p in doc.pages] == ["1", "2", "3"]

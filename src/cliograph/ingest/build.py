@@ -17,6 +17,8 @@ from .vocab import ROMAN, end_of_text_res, page_inline_matches, page_inline_re, 
 
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
+_DASHED = re.compile(r"^[-\u2013\u2014]{1,3}\s*\w+\s*[-\u2013\u2014]{1,3}$")
+_BACK_MATTER = re.compile(r"^(?:index|bibliography|appendix|glossary|sources|works cited)\b", re.I)
 _TRANSCRIBER = re.compile(r"\[?transcriber['\u2019]?s\s+note", re.I)
 # a heading inside a notes section (`Chapter I`, `Notes to Part Two`): the section goes on
 _SUBHEAD = re.compile(r"^(?:chapter|part|book|section|notes? (?:to|on))\b[^.]{0,40}$", re.I)
@@ -32,6 +34,7 @@ class Para:
     breaks: set[int] = field(default_factory=set)  # line indexes before which a page break falls
     refs_after: list[RefCand] = field(default_factory=list)  # marks on their own line closing it
     body: tuple[str, int] | None = None  # (label, prefix length) when it is a note body
+    after_break: bool = False  # opens a page
 
 
 @dataclass
@@ -82,7 +85,7 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
                     cur.breaks.add(i)
                 cur.lines.append(i)
             else:
-                cur = Para(lines=[i])
+                cur = Para(lines=[i], after_break=broke)
                 paras.append(cur)
             blank = broke = False
             if wrap and i not in ff:
@@ -120,6 +123,12 @@ def _next_note(lines: Lines, cur: Para, i: int) -> bool:
     character (in `_NOTE_OPEN` or a digit)."""
     s = lines.stripped[i]
     here, first = body_label(s), body_label(lines.stripped[cur.lines[0]])
+    if here is not None and first is None:
+        # a paragraph opening a page may be a note's end carried over from the page before: then
+        # `17. In 1313 the fair` after a line ending a sentence opens the next note
+        m = _NUMBERED.match(s)
+        return cur.after_break and bool(m) and m.group(0).rstrip()[-1] in ".)" and s[m.end():][:1].isupper() and \
+            bool(_SENT_END.search(lines.stripped[cur.lines[-1]]))
     if here is None or first is None:
         return False
     if s[0] in _NOTE_OPEN:
@@ -355,6 +364,7 @@ def _mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
     """
     tentative: set[int] = set()
     in_section = False
+    continued: set[int] = set()  # notes section paragraphs that go on with the note before them
     for i, p in enumerate(paras):
         text = lines.text[p.lines[0]]
         if is_notes_heading(text) and len(p.lines) == 1:
@@ -362,7 +372,10 @@ def _mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
             p.body = None
             continue
         if p.body is None:
-            if in_section and not _HEADING.match(text.strip()) and not _SUBHEAD.match(text.strip()):
+            if in_section and i and _goes_on_over_page(paras[i - 1], p, lines):
+                continued.add(i)
+            elif in_section and (_BACK_MATTER.match(text.strip()) or not (
+                    _HEADING.match(text.strip()) or _SUBHEAD.match(text.strip()))):
                 in_section = False
             continue
         label = p.body[0]
@@ -374,7 +387,24 @@ def _mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
                 tentative.add(id(p))
             else:
                 p.body = None
+    for i in sorted(continued, reverse=True):  # a note running over a page is one body
+        prev, p = paras[i - 1], paras.pop(i)
+        prev.breaks.add(p.lines[0])
+        prev.lines += p.lines
     return tentative
+
+
+def _goes_on_over_page(prev: Para, p: Para, lines: Lines) -> bool:
+    """A notes section's note going on in the next paragraph: across a page break, or where it stopped
+    mid-sentence or the next words are in lower case."""
+    if prev.body is None or prev.refs_after or _BACK_MATTER.match(lines.stripped[p.lines[0]]):
+        return False
+    last, first = prev.lines[-1], p.lines[0]
+    broke = last in lines.formfeed or any(
+        k in ("marker", "head", "folio") or j in lines.formfeed for j, k in enumerate(lines.kind[last + 1:first], last + 1))
+    # over a page break, words without a label can only go on with the note; else only a sentence that
+    # goes on does (a paragraph after a finished note ends the section)
+    return broke or not _SENT_END.search(lines.stripped[last]) or lines.stripped[first][:1].islower()
 
 
 def _close_footnotes(paras: list[Para], lines: Lines, most: int = 12) -> list[Para]:
@@ -696,7 +726,8 @@ def _next_label(label: str) -> str | None:
 
 def _footer_style(src: str, brs: list[Break]) -> bool:
     """Markers close their page when the text after the last one is short and before the first is long."""
-    if len(brs) < 2 or any(br.kind == "page_marker" for br in brs):
+    # a page number set between dashes (`-- 26 --`) is a folio, printed atop its page or at its foot
+    if len(brs) < 2 or any(br.kind == "page_marker" and not _DASHED.match(src[br.pos:br.end].strip()) for br in brs):
         return False
     if 2 * sum(src[br.pos] == "\f" for br in brs) > len(brs):
         return False  # most heads or folios open with a form feed: they stand atop their pages
