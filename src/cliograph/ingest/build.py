@@ -74,7 +74,7 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
                 cur = Para(lines=[i])
                 paras.append(cur)
             elif cur is not None and wrap and (i - 1) in ff and body_label(stripped[cur.lines[0]]):
-                cur = Para(lines=[i])  # a page-foot note ends at its page's form feed
+                cur = Para(lines=[i], after_break=True)  # a page-foot note ends at its page's form feed
                 paras.append(cur)
             elif cur is not None and wrap and not blank and not cur.refs_after:
                 if broke:  # the common case of `_continues`, decided here
