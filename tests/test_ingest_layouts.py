@@ -135,6 +135,7 @@ def test_hyphen_across_a_page_break_with_the_marker_opening_the_line(text, words
      "1. Dio.\n\n2. Tacitus.\n", "A.D. 43 Claudius", ["1", "2"], "a number above the sequence that follows"),
     ("The war ended. 3 Augustus was pleased. 4 The senate agreed. 5\n", "ended. Augustus", ["3", "4", "5"],
      "a name like a month's after a mark"),
+    ("In A.D. 43 Claudius landed in Kent with four legions.\n", "A.D. 43 Claudius", [], "a year after an era"),
 ])
 def test_numbers_after_a_sentences_end(text, kept, marks, reason):
     doc = read(text)

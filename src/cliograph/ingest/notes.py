@@ -23,6 +23,7 @@ _REF = re.compile(
 )
 _MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b")
+_ERA = re.compile(r"\b(?:A\.\s?D|B\.\s?C|B\.\s?C\.\s?E|C\.\s?E|A\.\s?H|A\.\s?U\.\s?C)\.$")  # A.D. 43: a year
 _UNIT = re.compile(r"(?<![A-Za-z])(?:[kcmd]?m|in|ft|yd|mi|sq)$")  # units squared or cubed
 _ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "fig", "figs", "op", "cit", "ibid",
            "ed", "eds", "n", "nn", "cf", "c", "ca", "v", "vs", "st", "mr", "dr", "ms", "mrs", "gen", "col",
@@ -93,8 +94,9 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
                 out.append(RefCand(m.start("num"), m.end("num"), m.group("num"), "glued", at_end,
                                    m.start("num"), m.end("num")))
                 continue
-            word = re.search(r"([A-Za-z]+)\W*$", src[max(start, m.start() - 12):m.start() + len(pre)])
-            if word and word.group(1).lower() in _ABBREV:
+            before = src[max(start, m.start() - 12):m.start() + len(pre)]
+            word = re.search(r"([A-Za-z]+)\W*$", before)
+            if word and word.group(1).lower() in _ABBREV or _ERA.search(before):
                 continue
             if _MONTH_AFTER.match(src, m.end("num")):
                 continue  # `9 June 1815`: a day opening a sentence
