@@ -261,3 +261,14 @@ def test_dashed_folios_at_page_feet():
     page = "The abbot sent his steward to the king at Winchester, and the steward came back.\n"
     doc = read(f"{page * 30}\n    \u2014 1 \u2014\n\n{page * 30}\n    \u2014 2 \u2014\n\n{page * 3}")
     assert [p.label for p in doc.pages] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("text,kept,marks,reason", [
+    ("The hall was let to a brewer,1 who failed.2\n\nNOTES\n\n1. Lease of 1641.\n\n2. Vestry minutes.\n",
+     "a brewer, who failed.", ["1", "2"], "a mark glued after a comma, its body in the notes"),
+    ("Rooms,2 and halls,3 were let.\n", "Rooms,2 and halls,3", [], "digits after a comma with no note body"),
+])
+def test_marks_glued_after_a_comma(text, kept, marks, reason):
+    doc = read(text)
+    assert kept in doc.text, reason
+    assert [r.label for r in doc.note_refs] == marks, reason

@@ -18,6 +18,7 @@ _REF = re.compile(
     r"\[(?P<br>\d{1,3}|\*|[A-Z])\]"
     rf"|(?P<sup>[{_SUP}]+)"
     rf"|(?<=[\w.,;:!?'\"\u2019\u201d)])(?P<sym>{_SYM})(?=\s|$)"
+    r"|(?<=[A-Za-z])[,;:](?P<cnum>\d{1,3})(?=[ \t]+[a-z(])"  # glued after a comma: `brewer,1 who`
     r"|(?P<pre>[A-Za-z0-9\)\]][.!?]['\"\u2019\u201d]?|[.!?]['\"\u2019\u201d])(?P<sp> ?)(?P<num>\d{1,3})"
     r"(?=\s+[A-Z\"\u201c\u2018(\[]|\s*$)"
 )
@@ -39,7 +40,7 @@ class RefCand:
     start: int  # source span of the mark
     end: int
     label: str
-    kind: str  # bracket, sup, symbol, punct, glued (to a number's digit: `1640.2`), numline
+    kind: str  # bracket, sup, symbol, punct, glued (to a number's digit: `1640.2`), comma, numline
     at_end: bool  # ends its line or paragraph
     cut_start: int = 0  # source range to take out of the text (the mark, with its space)
     cut_end: int = 0
@@ -53,7 +54,8 @@ def sup_to_digits(s: str) -> str:
 
 # no mark of `_REF` without one of these: `[`, a superscript or symbol, or a sentence's end and a number
 _MAYBE_CHARS = f"[{_SUP}*\u2020\u2021"
-_MAYBE_AFTER_END = [re.compile(rf"{re.escape(c)}['\"\u2019\u201d]? ?\d") for c in ".!?"]
+_MAYBE_AFTER_END = [re.compile(rf"{re.escape(c)}['\"\u2019\u201d]? ?\d") for c in ".!?"] + [
+    re.compile(rf"{re.escape(c)}\d") for c in ",;:"]
 
 
 def maybe_ref_positions(src: str) -> list[int]:
@@ -81,6 +83,9 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
             out.append(RefCand(m.start(), m.end(), m.group("br"), "bracket", at_end, m.start(), m.end()))
         elif m.group("sym"):
             out.append(RefCand(m.start(), m.end(), m.group("sym"), "symbol", at_end, m.start(), m.end()))
+        elif m.group("cnum"):
+            a, z = m.span("cnum")
+            out.append(RefCand(a, z, m.group("cnum"), "comma", at_end, a, z))
         elif m.group("sup"):
             if m.start() == start:  # a superscript opening a line is a note body's label
                 continue
@@ -123,10 +128,14 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
             last = None  # numbered again from this page on
         if (c.label.isalpha() or c.kind == "symbol") and c.label not in body_labels:
             continue
-        if c.kind == "glued":  # a mark glued to a number's last digit: only with its body below it
-            if _body_below(c, bodies, page_breaks) and (last is None or int(c.label) > last):
+        if c.kind in ("glued", "comma"):
+            # a mark glued to a number's last digit only with its body below it; one glued after a comma
+            # also when a body carries its label and it goes on from the marks before
+            v = int(c.label)
+            if _body_below(c, bodies, page_breaks) and (last is None or v > last) or c.kind == "comma" and \
+                    c.label in body_labels and (v == 1 if last is None else last < v <= last + 3):
                 kept.append(c)
-                last = int(c.label)
+                last = v
             continue
         ok = c.kind in ("bracket", "sup", "symbol") or c.label == "*"
         if not ok:
