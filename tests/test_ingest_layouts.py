@@ -272,3 +272,22 @@ def test_marks_glued_after_a_comma(text, kept, marks, reason):
     doc = read(text)
     assert kept in doc.text, reason
     assert [r.label for r in doc.note_refs] == marks, reason
+
+
+def test_gutenberg_header_and_licence_are_left_out():
+    text = ("The Project Gutenberg EBook of A Plain History, by A. Writer\n\nThis eBook is for the use of anyone.\n\n"
+            "*** START OF THIS PROJECT GUTENBERG EBOOK A PLAIN HISTORY ***\n\n{1}\n\nThe council met in the spring.\n\n"
+            "{2}\n\nThe envoys came back.\n\nEnd of the Project Gutenberg EBook of A Plain History\n\n"
+            "*** END OF THIS PROJECT GUTENBERG EBOOK A PLAIN HISTORY ***\n\n1.E. The Foundation and the United States.\n")
+    doc = read(text)
+    assert doc.text[:doc.main_end] == "The council met in the spring.\n\nThe envoys came back."
+    assert [p.label for p in doc.pages] == ["1", "2"]
+    others = [(r.source_start, r.source_end) for r in doc.removed if r.kind == "other"]
+    assert others[0][0] == 0 and text[others[0][1]:].startswith("\n{1}")
+    assert text[others[-1][0]:].lstrip().startswith("End of the Project Gutenberg") and others[-1][1] == len(text)
+
+
+def test_prose_about_project_gutenberg_stays():
+    doc = read("The volunteers of Project Gutenberg typed the book in 1994.\n\nThey finished it in a year.\n")
+    assert "Project Gutenberg typed" in doc.text
+    assert not [r for r in doc.removed if r.kind == "other"]

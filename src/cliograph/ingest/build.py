@@ -17,6 +17,7 @@ from .vocab import ROMAN, end_of_text_res, page_inline_matches, page_inline_re, 
 
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
+_PG_START = re.compile(r"\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
 _DASHED = re.compile(r"^[-\u2013\u2014]{1,3}\s*\w+\s*[-\u2013\u2014]{1,3}$")
 _BACK_MATTER = re.compile(r"^(?:index|bibliography|appendix|glossary|sources|works cited)\b", re.I)
 _TRANSCRIBER = re.compile(r"\[?transcriber['\u2019]?s\s+note", re.I)
@@ -249,6 +250,12 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     classify(lines)
     wrap = wrapped(lines)
     paras, breaks, loose = _group(lines, wrap)
+    book = _book_bounds(src, lines)
+    if book != (0, len(src)):  # a Gutenberg header and licence are no part of the book: left out
+        b0, b1 = book
+        paras = [p for p in paras if b0 <= lines.start[p.lines[0]] < b1]
+        breaks = [br for br in breaks if b0 <= br.pos < b1]
+        loose = [c for c in loose if b0 <= c.start < b1]
     for p in paras:
         first = lines[p.lines[0]]
         p.body = body_label(first.text)
@@ -306,7 +313,7 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     for c in refs:
         if id(c) not in own_line:
             cuts_by_line.setdefault(line_of(c.start), []).append((c.cut_start, c.cut_end))
-    return _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_line, own_line, loose)
+    return _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_line, own_line, loose, book)
 
 
 def _rejoin_across_notes(paras: list[Para], lines: Lines, breaks: list[Break]) -> list[Para]:
@@ -458,13 +465,14 @@ def _page_bottom(i: int, paras: list[Para], lines: Lines) -> bool:
         i += 1
 
 
-def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_line, own_line, loose) -> Document:
+def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_line, own_line, loose, book) -> Document:
     b = TextBuilder(src)
     seen_hyphens = hyphenated_words(src)
     main = [p for p in paras if p.body is None]
     bodies = [p for p in paras if p.body is not None]
     ref_positions: dict[int, int] = {}  # id(ref) -> clean offset
     removed = [Removed(x.pos, x.end, x.kind) for x in breaks if x.end > x.pos]
+    removed += [Removed(a, z, "other") for a, z in ((0, book[0]), (book[1], len(src))) if z > a]
     removed += [Removed(c.start, c.end, "note_ref") for c in refs]
     out_pars: list[Paragraph] = []
     # a page marker inside a note body that repeats one of the main flow (the note ran over a page, and
@@ -583,7 +591,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
     doc = Document(source=Source(name=name, sha256=sha256, chars=len(src), encoding=encoding), text=text,
                    main_end=main_end, paragraphs=out_pars, notes=notes, repairs=b.repairs,
                    offset_map=b.omap.segments)
-    doc.pages = _pages(doc, src, page_starts, main_end, b.omap)
+    doc.pages = _pages(doc, src, page_starts, main_end, b.omap, book[1])
     links = link([(c.start, c.label) for c in refs_sorted], [(n.source_start, n.label) for n in notes])
     for i, c in enumerate(refs_sorted):
         pos = ref_positions.get(id(c), main_end)
@@ -661,19 +669,30 @@ def _emit_line(b, a, z, cuts, p, lines, ref_by_cut, ref_positions, flush_breaks)
     emit(pos, z)
 
 
-def _end_of_text(src: str, omap: OffsetMap, main_end: int) -> tuple[int, int]:
-    """(source, clean) offsets where the book's own text ends (a Gutenberg licence follows), else the end."""
+def _text_end(src: str) -> int:
+    """The source offset where the book's own text ends (a Gutenberg licence follows), else its length."""
     low = src.lower()
-    for rx, lit in end_of_text_res():
-        m = search_line(rx, lit, src, low)
-        if m:
-            return m.start(), min(omap.clean_offset(m.start()), main_end)
-    return len(src), main_end
+    found = [m.start() for rx, lit in end_of_text_res() if (m := search_line(rx, lit, src, low))]
+    return min(found, default=len(src))  # the first of the closing lines
 
 
-def _pages(doc: Document, src: str, starts: list[tuple[Break, int]], main_end: int, omap: OffsetMap) -> list[Page]:
+def _book_bounds(src: str, lines: Lines) -> tuple[int, int]:
+    """Source offsets of the book's own text: after a Gutenberg header's `*** START OF ...` line, before
+    its `*** END OF ...` line and the licence (else the whole text)."""
+    m = _PG_START.search(src)
+    start = lines.stop[bisect_right(lines.start, m.start()) - 1] if m else 0
+    return start, _text_end(src)
+
+
+def _end_of_text(src: str, omap: OffsetMap, main_end: int, end: int) -> tuple[int, int]:
+    """(source, clean) offsets where the book's own text ends, `end` its source offset."""
+    return (end, min(omap.clean_offset(end), main_end)) if end < len(src) else (len(src), main_end)
+
+
+def _pages(doc: Document, src: str, starts: list[tuple[Break, int]], main_end: int, omap: OffsetMap,
+           book_end: int) -> list[Page]:
     labelled = [(br, at) for br, at in starts if br.label is not None or src[br.pos:br.end] == "\f"]
-    text_end, clean_end = _end_of_text(src, omap, main_end)
+    text_end, clean_end = _end_of_text(src, omap, main_end, book_end)
     if labelled and labelled[-1][0].pos < text_end:
         src, main_end = src[:text_end], clean_end
     if not labelled:
