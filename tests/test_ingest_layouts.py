@@ -291,3 +291,24 @@ def test_prose_about_project_gutenberg_stays():
     doc = read("The volunteers of Project Gutenberg typed the book in 1994.\n\nThey finished it in a year.\n")
     assert "Project Gutenberg typed" in doc.text
     assert not [r for r in doc.removed if r.kind == "other"]
+
+
+LEAF = ("The abbot sent his steward to the king at Winchester, and the steward\n"
+        "carried a letter that the house still keeps, sealed in green wax.\n") * 12
+
+
+@pytest.mark.parametrize("text,labels,reason", [
+    ("PREFACE\n\n" + LEAF + "\fvi          PREFACE\n\n" + LEAF + "\fPREFACE          vii\n\n" + LEAF +
+     "\fCHAPTER I\n\nTHE STAPLE\n\n" + LEAF + "\f2          THE WOOL TRADE\n\n" + LEAF + "\fTHE STAPLE          3\n\n" +
+     LEAF + "\f4          THE WOOL TRADE\n\n" + LEAF + "\fTHE STAPLE          5\n\n" + LEAF,
+     [("v", True), ("vi", False), ("vii", False), ("1", True), ("2", False), ("3", False), ("4", False), ("5", False)],
+     "roman front matter's heads, then a chapter's first page with none"),
+    ("CHAPTER I\n\n" + LEAF + "\f2          THE WOOL TRADE\n\n" + LEAF + "\fTHE STAPLE          3\n\n" + LEAF +
+     "\fCHAPTER II\n\n" + LEAF + "\f5          THE WOOL TRADE\n\n" + LEAF + "\fTHE CLOTH HALL          6\n\n" + LEAF,
+     [("1", True), ("2", False), ("3", False), ("4", True), ("5", False), ("6", False)],
+     "short chapters: each right-page head seen once"),
+])
+def test_heads_of_short_chapters_and_front_matter(text, labels, reason):
+    doc = read(text)
+    assert [(p.label, p.inferred) for p in doc.pages] == labels, reason
+    assert "WOOL TRADE" not in doc.text and "STAPLE 3" not in doc.text, reason

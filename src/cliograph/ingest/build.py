@@ -731,12 +731,21 @@ def _page(doc, start, end, s0, s1, label, inferred) -> Page:
 
 
 def _number_unlabelled(pages: list[Page]) -> None:
-    """Form-feed pages with no folio: count on from the last known label (or from 1)."""
+    """Form-feed pages with no folio: count on from the last known label (or from 1); after roman front
+    matter, count back from the next arabic folio (a chapter's first page, `1` before `2`)."""
     for i, p in enumerate(pages):
         if not p.label:
             prev = pages[i - 1].label if i else "0"
-            p.label = _next_label(prev) or str(i + 1)
+            p.label = _next_label(prev) or _before_next(pages, i) or str(i + 1)
             p.inferred = True
+
+
+def _before_next(pages: list[Page], i: int) -> str | None:
+    for j in range(i + 1, len(pages)):
+        if pages[j].label:
+            n = int(pages[j].label) - (j - i) if pages[j].label.isdecimal() else 0
+            return str(n) if n >= 1 else None
+    return None
 
 
 def _next_label(label: str) -> str | None:

@@ -308,13 +308,21 @@ def _verso_recto(head_of: dict[int, tuple[str, str]], shapes: Counter[str], line
         return False
     folios = [f for _, f in head_of.values()]
     at = list(head_of)
-    if not all(f.isdecimal() for f in folios) or any(b - a < 4 for a, b in zip(at, at[1:], strict=False)):
+    if any(b - a < 4 for a, b in zip(at, at[1:], strict=False)):
         return False  # one head a page: never on lines close together (rows of a table)
-    values = [int(f) for f in folios]
     if len(shapes) > 2:
+        # front matter's roman folios, then arabic: a step within one numbering goes one page on, or two
+        # (a chapter's first page has no head); a page's length apart
+        values = [label_value(f) for f in folios]
+        if None in values:
+            return False
+        pairs = [(a[1], b[1]) for a, b in zip(values, values[1:], strict=False) if a[0] == b[0]]
+        steps = sum(1 for a, b in pairs if 0 < b - a <= 2)
         apart = sorted(lines.start[b] - lines.start[a] for a, b in zip(at, at[1:], strict=False))
-        steps = sum(1 for a, b in zip(values, values[1:], strict=False) if b - a == 1)
-        return steps >= 0.9 * (len(values) - 1) and apart[len(apart) // 2] >= _PAGE_CHARS // 4
+        return bool(pairs) and steps >= 0.9 * len(pairs) and apart[len(apart) // 2] >= _PAGE_CHARS // 4
+    if not all(f.isdecimal() for f in folios):
+        return False
+    values = [int(f) for f in folios]
     rising = sum(1 for a, b in zip(values, values[1:], strict=False) if 0 < b - a <= 3)
     return rising >= 0.7 * (len(values) - 1)
 
