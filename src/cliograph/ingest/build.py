@@ -17,7 +17,7 @@ from .vocab import ROMAN, end_of_text_res, page_inline_matches, page_inline_re, 
 
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
-_PG_START = re.compile(r"\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
+_PG_START = re.compile(r"\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG")  # case kept: a literal search
 _DASHED = re.compile(r"^[-\u2013\u2014]{1,3}\s*\w+\s*[-\u2013\u2014]{1,3}$")
 _BACK_MATTER = re.compile(r"^(?:index|bibliography|appendix|glossary|sources|works cited)\b", re.I)
 _TRANSCRIBER = re.compile(r"\[?transcriber['\u2019]?s\s+note", re.I)
@@ -266,7 +266,7 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     cands: list[RefCand] = []
     inline = _inline_by_line(src, lines, paras)
     line_starts = lines.start
-    maybe_at = maybe_ref_positions(src)
+    maybe_at = maybe_ref_positions(src, commas=any(p.body is not None for p in paras))
     maybe = {bisect_right(line_starts, i) - 1 for i in maybe_at}  # lines that may hold a mark
     special = sorted(maybe | inline.keys())
     ca, cz = lines.ca, lines.cz
@@ -671,9 +671,11 @@ def _emit_line(b, a, z, cuts, p, lines, ref_by_cut, ref_positions, flush_breaks)
 
 def _text_end(src: str) -> int:
     """The source offset where the book's own text ends (a Gutenberg licence follows), else its length."""
-    low = src.lower()
-    found = [m.start() for rx, lit in end_of_text_res() if (m := search_line(rx, lit, src, low))]
-    return min(found, default=len(src))  # the first of the closing lines
+    low, end = src.lower(), len(src)
+    for rx, lit in end_of_text_res():  # the first of the closing lines: each searched up to the last found
+        m = search_line(rx, lit, src, low, end)
+        end = m.start() if m else end
+    return end
 
 
 def _book_bounds(src: str, lines: Lines) -> tuple[int, int]:

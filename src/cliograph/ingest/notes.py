@@ -54,16 +54,16 @@ def sup_to_digits(s: str) -> str:
 
 # no mark of `_REF` without one of these: `[`, a superscript or symbol, or a sentence's end and a number
 _MAYBE_CHARS = f"[{_SUP}*\u2020\u2021"
-_MAYBE_AFTER_END = [re.compile(rf"{re.escape(c)}['\"\u2019\u201d]? ?\d") for c in ".!?"] + [
-    re.compile(rf"{re.escape(c)}\d") for c in ",;:"]
+_MAYBE_AFTER_END = [re.compile(rf"{re.escape(c)}['\"\u2019\u201d]? ?\d") for c in ".!?"]
+_MAYBE_AFTER_COMMA = [re.compile(rf"{re.escape(c)}\d") for c in ",;:"]
 
 
-def maybe_ref_positions(src: str) -> list[int]:
+def maybe_ref_positions(src: str, commas: bool = True) -> list[int]:
     """Sorted starts of what a mark needs (some may repeat): a line holds a possible
     mark exactly when one of them falls in it. Searched a character at a time (each search then runs at
     the speed of a scan for one character, where the alternation would be tried at every position)."""
     out = [i for ch in _MAYBE_CHARS for i in char_positions(src, ch)]
-    for rx in _MAYBE_AFTER_END:
+    for rx in _MAYBE_AFTER_END + (_MAYBE_AFTER_COMMA if commas else []):  # a mark after a comma needs a body
         out += [m.start() for m in rx.finditer(src)]
     out.sort()
     return out

@@ -80,16 +80,20 @@ def end_of_text_res() -> list[tuple[re.Pattern, str | None]]:
     return out
 
 
-def search_line(rx: re.Pattern, lit: str | None, src: str, low: str | None = None) -> re.Match | None:
-    """`rx.search(src)` for a `^`-anchored line pattern, tried only near lines holding `lit`.
+def search_line(rx: re.Pattern, lit: str | None, src: str, low: str | None = None,
+                stop: int | None = None) -> re.Match | None:
+    """`rx.search(src)` for a `^`-anchored line pattern, tried only near lines holding `lit` (starting
+    before `stop`, if given).
 
     `low` is `src.lower()` (passed in when searching several patterns). A match is looked for from
     three lines above the literal (and any blank lines above those).
     """
     low = src.lower() if low is None else low
+    stop = len(src) if stop is None else stop
     if lit is None or len(low) != len(src):  # lower() changed lengths: offsets would not agree
-        return rx.search(src)
-    i = low.find(lit)
+        m = rx.search(src)
+        return m if m and m.start() < stop else None
+    i = low.find(lit, 0, stop)
     while i >= 0:
         a, z = src.rfind("\n", 0, i) + 1, src.find("\n", i + len(lit)) % (len(src) + 1)
         above = 0
@@ -102,7 +106,7 @@ def search_line(rx: re.Pattern, lit: str | None, src: str, low: str | None = Non
         found = rx.search(src, a, z)
         if found:
             return found
-        i = low.find(lit, i + 1)
+        i = low.find(lit, i + 1, stop)
     return None
 
 

@@ -119,8 +119,8 @@ class OffsetMap:
             order, ends = self._by_source
             k = bisect_right(ends, source_pos)
             seg = segs[order[k]] if k < len(segs) else None
-        if seg is None:
-            c0, s0, n, m, exact = max(segs, key=lambda s: s[0] + s[2])
+        if seg is None:  # past every segment: the end of the text (segments follow the clean text's order)
+            c0, s0, n, m, exact = segs[-1]
             return c0 + n
         c0, s0, n, m, exact = seg
         if source_pos <= s0:
