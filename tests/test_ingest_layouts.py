@@ -136,8 +136,16 @@ def test_hyphen_across_a_page_break_with_the_marker_opening_the_line(text, words
     ("The war ended. 3 Augustus was pleased. 4 The senate agreed. 5\n", "ended. Augustus", ["3", "4", "5"],
      "a name like a month's after a mark"),
     ("In A.D. 43 Claudius landed in Kent with four legions.\n", "A.D. 43 Claudius", [], "a year after an era"),
+    ("[Pg 12]\n\nThe trade fell between 1620 and 1640.2 It never recovered.\n\n2 Customs accounts.\n\n[Pg 13]\n\n"
+     "The hall was let.\n", "and 1640. It never", ["2"], "a mark glued to a year, its body below on the page"),
+    ("[Pg 12]\n\nThe rate rose to 3.5 Percent of it was lost.\n\n[Pg 13]\n\nThe hall was let.\n", "3.5 Percent", [],
+     "a decimal number with no body below"),
+    ("The hall was let to a brewer,1 who failed.2\n\nNOTES\n\n1. Lease of 1641.\n\n2. Vestry minutes.\n",
+     "a brewer, who failed.", ["1", "2"], "a mark glued after a comma, its body in the notes"),
+    ("Rooms,2 and halls,3 were let.\n", "Rooms,2 and halls,3", [], "digits after a comma with no note body"),
 ])
 def test_numbers_after_a_sentences_end(text, kept, marks, reason):
+    """Numbers after a sentence's end, glued to a number's digit or after a comma: marks or not."""
     doc = read(text)
     assert kept in doc.text, reason
     assert [r.label for r in doc.note_refs] == marks, reason
@@ -199,18 +207,6 @@ def test_transcribers_note_showing_a_marker():
     assert "as {26}.]" in doc.text
 
 
-@pytest.mark.parametrize("text,kept,marks,reason", [
-    ("[Pg 12]\n\nThe trade fell between 1620 and 1640.2 It never recovered.\n\n2 Customs accounts.\n\n[Pg 13]\n\n"
-     "The hall was let.\n", "and 1640. It never", ["2"], "a mark glued to a year, its body below on the page"),
-    ("[Pg 12]\n\nThe rate rose to 3.5 Percent of it was lost.\n\n[Pg 13]\n\nThe hall was let.\n", "3.5 Percent", [],
-     "a decimal number with no body below"),
-])
-def test_marks_glued_to_a_number(text, kept, marks, reason):
-    doc = read(text)
-    assert kept in doc.text, reason
-    assert [r.label for r in doc.note_refs] == marks, reason
-
-
 @pytest.mark.parametrize("text,bad_at", [
     ("ab\n" * 20, None), ("ab\r" * 20, None), ("ab\r\n" * 20, None),
     ("x" * 10 + "\n" + "y" * 10, None), ("x" * 11 + "\n" + "y", 0), ("ab\n" * 5 + "x" * 11, 15),
@@ -261,17 +257,6 @@ def test_dashed_folios_at_page_feet():
     page = "The abbot sent his steward to the king at Winchester, and the steward came back.\n"
     doc = read(f"{page * 30}\n    \u2014 1 \u2014\n\n{page * 30}\n    \u2014 2 \u2014\n\n{page * 3}")
     assert [p.label for p in doc.pages] == ["1", "2", "3"]
-
-
-@pytest.mark.parametrize("text,kept,marks,reason", [
-    ("The hall was let to a brewer,1 who failed.2\n\nNOTES\n\n1. Lease of 1641.\n\n2. Vestry minutes.\n",
-     "a brewer, who failed.", ["1", "2"], "a mark glued after a comma, its body in the notes"),
-    ("Rooms,2 and halls,3 were let.\n", "Rooms,2 and halls,3", [], "digits after a comma with no note body"),
-])
-def test_marks_glued_after_a_comma(text, kept, marks, reason):
-    doc = read(text)
-    assert kept in doc.text, reason
-    assert [r.label for r in doc.note_refs] == marks, reason
 
 
 def test_gutenberg_header_and_licence_are_left_out():

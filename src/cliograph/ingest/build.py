@@ -301,7 +301,7 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     bodies = {id(p) for p in paras if p.body is not None}
     cands = sorted((c for c in cands if c.para not in bodies), key=lambda c: c.start)
     refs = accept(cands, {p.body[0] for p in paras if p.body is not None}, [b.pos for b in all_breaks],
-                  [(lines.start[p.lines[0]], p.body[0]) for p in paras if p.body is not None])
+                  sorted((lines.start[p.lines[0]], p.body[0]) for p in paras if p.body is not None))
     breaks = all_breaks
     cuts_by_line: dict[int, list[tuple[int, int]]] = {}
     own_line = {id(c) for p in paras for c in p.refs_after}

@@ -157,9 +157,16 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
 
 
 def _body_below(c: RefCand, bodies: list[tuple[int, str]], page_breaks: list[int]) -> bool:
+    """Does a body with the mark's label stand below it on its page? (`bodies` in source order: only
+    the page's own are looked at, a book may have thousands.)"""
     k = bisect_right(page_breaks, c.start)
     page_end = page_breaks[k] if k < len(page_breaks) else float("inf")
-    return any(c.start < pos < page_end and label == c.label for pos, label in bodies)
+    i = bisect_right(bodies, (c.start, "\uffff"))
+    while i < len(bodies) and bodies[i][0] < page_end:
+        if bodies[i][1] == c.label and bodies[i][0] > c.start:
+            return True
+        i += 1
+    return False
 
 
 def body_label(text: str) -> tuple[str, int] | None:
