@@ -297,3 +297,30 @@ def test_heads_of_short_chapters_and_front_matter(text, labels, reason):
     doc = read(text)
     assert [(p.label, p.inferred) for p in doc.pages] == labels, reason
     assert "WOOL TRADE" not in doc.text and "STAPLE 3" not in doc.text, reason
+
+
+CREDITED = ("*** START OF THE PROJECT GUTENBERG EBOOK A PLAIN HISTORY ***\n\n\n{credit}\n\n\n"
+            "{{1}}\n\nThe council met in the spring.\n")
+
+
+@pytest.mark.parametrize("credit", [
+    "Produced by Ann Reader and the Online Distributed\nProofreading Team at http://www.pgdp.net",
+    "E-text prepared by Tom Scribe",
+    "Transcribed from the 1890 edition by Mary Copyist",
+    "This etext was produced by Sam Typist.",
+])
+def test_gutenberg_credit_after_start_line_is_left_out(credit):
+    text = CREDITED.format(credit=credit)
+    doc = read(text)
+    assert doc.text[:doc.main_end] == "The council met in the spring."
+    others = [(r.source_start, r.source_end) for r in doc.removed if r.kind == "other"]
+    assert others[0][0] == 0 and text[others[0][1]:].lstrip().startswith("{1}")
+
+
+@pytest.mark.parametrize("first", [
+    "Produced in 1890 by the county press, this history of the town begins with its charter.",
+    "The book was produced by the monks of the abbey.",
+])
+def test_first_paragraph_of_the_book_stays(first):
+    doc = read(f"*** START OF THE PROJECT GUTENBERG EBOOK A PLAIN HISTORY ***\n\n{first}\n\nThe council met.\n")
+    assert doc.text[:doc.main_end].startswith(first)

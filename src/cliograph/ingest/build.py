@@ -18,6 +18,10 @@ from .vocab import ROMAN, end_of_text_res, page_inline_matches, page_inline_re, 
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
 _PG_START = re.compile(r"\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG")  # case kept: a literal search
+# the transcribers' credit a Gutenberg file puts after its START line: the file's, not the book's
+_CREDIT = re.compile(r"(?:produced|prepared|transcribed|scanned|digitized)\s+(?:by|from)\b|e-?text\s+(?:was\s+)?"
+                     r"(?:produced|prepared|transcribed)|this\s+e-?(?:text|book)\s+was\s+(?:produced|prepared|transcribed)",
+                     re.I)
 _DASHED = re.compile(r"^[-\u2013\u2014]{1,3}\s*\w+\s*[-\u2013\u2014]{1,3}$")
 _BACK_MATTER = re.compile(r"^(?:index|bibliography|appendix|glossary|sources|works cited)\b", re.I)
 _TRANSCRIBER = re.compile(r"\[?transcriber['\u2019]?s\s+note", re.I)
@@ -682,8 +686,17 @@ def _book_bounds(src: str, lines: Lines) -> tuple[int, int]:
     """Source offsets of the book's own text: after a Gutenberg header's `*** START OF ...` line, before
     its `*** END OF ...` line and the licence (else the whole text)."""
     m = _PG_START.search(src)
-    start = lines.stop[bisect_right(lines.start, m.start()) - 1] if m else 0
-    return start, _text_end(src)
+    if not m:
+        return 0, _text_end(src)
+    after = bisect_right(lines.start, m.start())  # the line after the START line
+    i, kind = after, lines.kind
+    while i < len(kind) and kind[i] == "blank":
+        i += 1
+    if i < len(kind) and _CREDIT.match(lines.stripped[i]):  # the credit paragraph goes too
+        while i < len(kind) and kind[i] != "blank":
+            i += 1
+        after = i
+    return lines.stop[after - 1], _text_end(src)
 
 
 def _end_of_text(src: str, omap: OffsetMap, main_end: int, end: int) -> tuple[int, int]:
