@@ -324,3 +324,32 @@ def test_gutenberg_credit_after_start_line_is_left_out(credit):
 def test_first_paragraph_of_the_book_stays(first):
     doc = read(f"*** START OF THE PROJECT GUTENBERG EBOOK A PLAIN HISTORY ***\n\n{first}\n\nThe council met.\n")
     assert doc.text[:doc.main_end].startswith(first)
+
+
+LINES = "The council met in the spring and the envoys brought letters from the north.\n" * 6
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+@pytest.mark.parametrize("wrapped,text,reason", [
+    ("the [Pg\n27] wall of the abbey.", "the wall of the abbey.", "marker wrapped at its space"),
+    ("the [Page\n27]\nwall of the abbey.", "the wall of the abbey.", "second half a line of its own"),
+    ("the wall.  [p.\n27]\n\nThe abbey.", "the wall.\n\nThe abbey.", "marker closing a paragraph"),
+    ("the\n[Pg\n27] wall of the abbey.", "the wall of the abbey.", "first half a line of its own"),
+])
+def test_page_marker_wrapped_over_two_lines(nl, wrapped, text, reason):
+    src = (LINES + "The steward came to " + wrapped + "\n\n" + LINES).replace("\n", nl)
+    doc = read(src)
+    assert [(p.label, p.inferred) for p in doc.pages] == [("26", True), ("27", False)], reason
+    assert "The steward came to " + text + " The council" in doc.text.replace(nl, "\n") or \
+        "The steward came to " + text + "\n\nThe council" in doc.text, reason
+    assert "[p" not in doc.text.lower() and "27]" not in doc.text, reason
+    halves = [src[r.source_start:r.source_end] for r in doc.removed if r.kind == "page_marker"]
+    assert halves[0][:2].lower() == "[p" and halves[1] == "27]", reason
+    assert src[doc.pages[1].source_start - 3:doc.pages[1].source_start] == "27]", reason
+    for p in doc.pages:
+        assert doc.text[p.start:p.end] == p.text
+
+
+def test_bracketed_words_over_two_lines_stay():
+    doc = read(LINES + "The steward wrote [page\nof the roll] in the margin.\n")
+    assert "[page of the roll]" in doc.text and not doc.pages

@@ -11,7 +11,7 @@ WORDS = st.sampled_from(["the", "Treaty", "of", "Rome", "was", "signed", "China'
                          "1957", "July", "16", "\u201cquoted\u201d", "caf\u00e9", "e\ufb03cient", "--", "(note)"])
 ENDS = st.sampled_from([".", ",", "", ";", "?"])
 APPARATUS = st.sampled_from(["\npage_{n}\nPage {n}\n", " {{{n}}} ", "\n[p. {n}]\n", "\n\n", "\n", ". {k} ",
-                             ".[{k}] ", "\n{k}\n", "\f", "\r\n"])
+                             ".[{k}] ", "\n{k}\n", "\f", "\r\n", " [Pg\n{n}] ", "\n[Page\n{n}]\n"])
 
 
 @st.composite

@@ -11,7 +11,7 @@ from operator import ne
 from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
 from .lines import Lines, classify, lines_opening_with, wrapped
 from .notes import RefCand, accept, body_label, find_refs, is_notes_heading, link, maybe_ref_positions
-from .plain import Spacing, bare, emit_cuts, emit_plain, not_plain, plain_cuts
+from .plain import Spacing, bare, emit_cuts, emit_plain, not_plain, only_cuts, plain_cuts
 from .repair import TextBuilder, emit_piece, hyphenated_words, join_hyphen
 from .vocab import ROMAN, end_of_text_res, page_inline_matches, page_inline_re, previous_label, search_line
 
@@ -203,11 +203,20 @@ def _inline_by_line(src: str, lines: Lines, paras: list[Para]) -> dict[int, list
     starts, ca, cz = lines.start, lines.ca, lines.cz
     out: dict[int, list[tuple[int, int, str | None]]] = {}
     redo: set[int] = set()
+    split: list[tuple[int, tuple[int, int, str | None]]] = []  # the two halves of markers wrapped over lines
     for m in page_inline_matches(src):
         a, z = m.span()
         li = bisect_right(starts, a) - 1
         if not (ca[li] <= a and z <= cz[li]):
-            redo.update(range(li, bisect_right(starts, max(z - 1, a)) ))
+            lj = bisect_right(starts, max(z - 1, a)) - 1
+            if lj == li + 1 and ca[li] <= a < cz[li] <= ca[lj] < z <= cz[lj] and li in in_para and lj in in_para:
+                # wrapped at its inner space (`[Pg` / `27]`): one cut on each line, the page opens after the second
+                label = _inline_label(m.group())
+                if label is not None:
+                    split.append((li, (a, cz[li], None)))
+                    split.append((lj, (ca[lj], z, label)))
+                    continue
+            redo.update(range(li, lj + 1))
             continue
         if li in in_para:
             label = _inline_label(m.group())
@@ -219,6 +228,9 @@ def _inline_by_line(src: str, lines: Lines, paras: list[Para]) -> dict[int, list
             out[li] = cut
         else:
             out.pop(li, None)
+    for li, cut in split:
+        out.setdefault(li, []).append(cut)
+        out[li].sort()
     return out
 
 
@@ -532,6 +544,8 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
             continue
         seg_start = a0
         prev_end = None
+        prev_cut_only = p.lines[0] in cuts_by_line and only_cuts(
+            src, a0, cz[p.lines[0]], [(a0, cz[p.lines[0]], *c) for c in sorted(cuts_by_line[p.lines[0]])])
         for k, li in enumerate(p.lines):
             a, z = ca[li], cz[li]
             if prev_end is not None:
@@ -539,7 +553,12 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
                     par.source.append([seg_start, prev_end])
                     seg_start = a
                 flush_refs(a)
-                _join(b, src, prev_end, a, seen_hyphens)
+                cut_only = li in cuts_by_line and only_cuts(src, a, z, [(a, z, *c) for c in sorted(cuts_by_line[li])])
+                if cut_only or (prev_cut_only and b.length == par.start):
+                    b.put("", prev_end, a)  # around a line of cuts only (`[Pg` / `27]`): one space, or none
+                else:
+                    _join(b, src, prev_end, a, seen_hyphens)
+                prev_cut_only = cut_only
                 flush_breaks(a, b.length)
             nxt = ca[p.lines[k + 1]] if k + 1 < len(p.lines) else None
             cut_hyphen = nxt is not None and _dehyphenate(src, z, nxt, seen_hyphens)

@@ -81,9 +81,9 @@ def plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, r
             a, z = lines.ca[li], lines.cz[li]
             out += [(a, z, c0, c1) for c0, c1 in sorted(cuts_by_line[li])]
     pos = a0
-    for _, z, c0, c1 in out:
-        if c0 < pos:
-            return None  # overlapping cuts
+    for a, z, c0, c1 in out:
+        if c0 < pos or (c0 == a and only_cuts(src, a, z, [c for c in out if c[0] == a])):
+            return None  # overlapping cuts, or a line that is nothing but cuts (`_assemble` joins around it)
         pos = c1
         while pos < z and src[pos] in " \t":
             pos += 1
@@ -171,7 +171,7 @@ def emit_cuts(b, pos, cuts, emit, ref_by_cut, ref_positions, flush_breaks) -> in
         if c0 < pos:
             continue
         piece_end, nxt, space = cut_bounds(b.src, pos, a, z, c0, c1)
-        if space and _only_cuts_after(b.src, nxt, z, cuts[k + 1:]):
+        if space and only_cuts(b.src, nxt, z, cuts[k + 1:]):
             space = False  # nothing but more cuts up to the line's end: the line break gives the space
         gap = piece_end <= pos
         emit(pos, piece_end)
@@ -186,7 +186,7 @@ def emit_cuts(b, pos, cuts, emit, ref_by_cut, ref_positions, flush_breaks) -> in
     return pos
 
 
-def _only_cuts_after(src: str, pos: int, z: int, cuts) -> bool:
+def only_cuts(src: str, pos: int, z: int, cuts) -> bool:
     """Is the line text [pos, z) nothing but the following cuts (this line's first) and spaces?"""
     for _, _, c0, c1 in cuts:
         if pos >= z or c0 != pos:
