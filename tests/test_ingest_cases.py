@@ -233,6 +233,10 @@ REPAIR_CASES = [
     ("the e\ufb03cient staff", "efficient staff", "ligature"),
     ("a dif\u00adficult case", "difficult case", "soft_hyphen"),
     ("the caf\u00c3\u00a9 was shut", "caf\u00e9 was shut", "mojibake"),
+    ("so widely ex-\ntended that", "widely extended that", "dehyphenate"),
+    ("the work could not pro-\nceed at all", "could not proceed", "dehyphenate"),
+    ("the whole so-\nciety met", "whole society met", "dehyphenate"),
+    ("the co-\noperation failed; later cooperation grew", "the cooperation failed", "dehyphenate"),
 ]
 
 
@@ -249,6 +253,8 @@ NO_REPAIR_CASES = [
     ("the Sino-\nSoviet split", "Sino-Soviet split", "capitalized second half keeps the hyphen"),
     ("a self-\nstyled leader", "self-styled leader", "a prefix that keeps its hyphen"),
     ("the well-known man and the well-\nknown woman", "well-known woman", "the document writes it hyphenated"),
+    ("the co-\noperation of the towns", "co-operation of", "a prefix that keeps its hyphen, no other spelling"),
+    ("the ex-\npresident spoke; the ex-president left", "ex-president spoke", "the document writes it hyphenated"),
     ("He said 'the soldiers' some of them were afraid.", "soldiers' some", "closing quote before a word"),
 ]
 

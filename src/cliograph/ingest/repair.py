@@ -173,6 +173,18 @@ class HyphenatedWords:
     def __init__(self, src: str) -> None:
         self.src = src
         self.words: set[str] | None = None
+        self._low: str | None = None
+
+    def has_word(self, word: str) -> bool:
+        """Does the lower-cased `word` stand as a whole word somewhere in the text?"""
+        if self._low is None:
+            self._low = self.src.lower()
+        low, i = self._low, self._low.find(word)
+        while i >= 0:
+            if (i == 0 or not _word_char(low[i - 1])) and (i + len(word) >= len(low) or not _word_char(low[i + len(word)])):
+                return True
+            i = low.find(word, i + 1)
+        return False
 
     def __contains__(self, word: str) -> bool:
         if self.words is None:
@@ -210,4 +222,10 @@ def join_hyphen(before: str, after: str, seen: HyphenatedWords | set[str]) -> bo
         return False
     if f"{before}-{after}".lower() in seen:
         return False
-    return before.lower() not in vocab()["keep_hyphen_prefixes"]
+    low = before.lower()
+    if low not in vocab()["keep_hyphen_prefixes"]:
+        return True
+    # a prefix that also opens plain words (`ex-` / `tended`, `so-` / `ciety`): the text's own spelling of
+    # the whole word decides, else the prefix's habit
+    whole = isinstance(seen, HyphenatedWords) and seen.has_word(low + after.lower())
+    return whole or low in vocab()["prefixes_opening_words"]
