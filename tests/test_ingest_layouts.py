@@ -353,3 +353,62 @@ def test_page_marker_wrapped_over_two_lines(nl, wrapped, text, reason):
 def test_bracketed_words_over_two_lines_stay():
     doc = read(LINES + "The steward wrote [page\nof the roll] in the margin.\n")
     assert "[page of the roll]" in doc.text and not doc.pages
+
+
+# scanned books read by OCR (Internet Archive texts): head and folio on lines of their own, blank lines between
+PAGE = ("The clerks of the toll house wrote down every barge and its cargo in a plain hand, and signed the\n"
+        "foot of each column before the books went up to the board, which met in a rented room above a\n"
+        "shop and argued for two winters about the price of coal and the wages of the lock keepers, who\n"
+        "asked for more each spring and were refused each time with the same letter from the secretary.\n") * 2
+
+
+def _ocr_book(tops: list[str], last: str = "The sale of the waterway closed the books.") -> str:
+    return "".join(f"\n\n\n{top}\n\n\n{PAGE}" for top in tops) + last + "\n"
+
+
+def test_heads_beside_folios_leave_the_text():
+    tops = ["2\n\n\nTHE CANAL LEDGERS.", "THE TOLL HOUSE.\n\n\n3", "4\n\n\nTHE CANAL LEDGERS.", "THE LOCK KEEPERS.\n\n\n5"]
+    doc = read(PAGE + _ocr_book(tops))
+    assert [p.label for p in doc.pages] == ["1", "2", "3", "4", "5"]
+    assert "CANAL LEDGERS" not in doc.text and "TOLL HOUSE" not in doc.text and "LOCK KEEPERS" not in doc.text
+    assert all(p.text.startswith("The clerks") for p in doc.pages)
+
+
+def test_a_head_whose_folio_the_ocr_lost_opens_its_page():
+    tops = ["2\n\n\nTHE CANAL LEDGERS.", "THE TOLL HOUSE.\n\n\n3", "4\n\n\nTHE CANAL LEDGERS.",
+            "THE TOLL HOUSE.", "6\n\n\nTHE CANAL LEDGERS.", "THE TOLL HOUSE.\n\n\n7"]
+    doc = read(PAGE + _ocr_book(tops))
+    assert [(p.label, p.inferred) for p in doc.pages] == [
+        ("1", True), ("2", False), ("3", False), ("4", False), ("5", True), ("6", False), ("7", False)]
+
+
+@pytest.mark.parametrize("folios,labels", [
+    (["2", "8", "4", "5"], [("1", True), ("2", False), ("3", True), ("4", False), ("5", False)]),
+    (["21", "00", "23", "24"], [("20", True), ("21", False), ("22", True), ("23", False), ("24", False)]),
+])
+def test_a_misread_folio_takes_its_place_in_the_run(folios, labels):
+    doc = read(PAGE + "".join(f"\n\n\n{f}\n\n\n{PAGE}" for f in folios))
+    assert [(p.label, p.inferred) for p in doc.pages] == labels
+
+
+def test_head_and_folio_set_with_one_space():
+    tops = ["THE CANAL LEDGERS. 23", "24 THE TOLL HOUSE.", "THE LOCK KEEPERS. 25", "26 THE SALE."]
+    doc = read(PAGE + _ocr_book(tops))
+    assert [p.label for p in doc.pages] == ["22", "23", "24", "25", "26"]
+    assert not doc.note_refs and "LEDGERS" not in doc.text
+
+
+def test_chapter_headings_beside_folios_stay():
+    tops = ["2\n\n\nTHE CANAL LEDGERS.", "THE TOLL HOUSE.\n\n\n3", "4\n\n\nCHAPTER III.", "THE LOCK KEEPERS.\n\n\n5"]
+    doc = read(PAGE + _ocr_book(tops))
+    assert "CHAPTER III." in doc.text and [p.label for p in doc.pages] == ["1", "2", "3", "4", "5"]
+
+
+def test_lines_of_capitals_without_folios_stay():
+    doc = read("".join(f"\n\n\nTHE CANAL LEDGERS.\n\n\n{PAGE}" for _ in range(4)))
+    assert doc.text.count("THE CANAL LEDGERS.") == 4 and not doc.pages
+
+
+def test_capitals_ending_in_a_number_stay_beside_page_markers():
+    doc = read("".join(f"\n[Pg {n}]\n\nTHE TREATY OF 1648\n\n{PAGE}" for n in (3, 4, 5, 6)))
+    assert doc.text.count("THE TREATY OF 1648") == 4 and [p.label for p in doc.pages][-4:] == ["3", "4", "5", "6"]

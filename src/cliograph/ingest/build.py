@@ -104,7 +104,7 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
         elif k in ("marker", "head", "folio"):
             kind = "page_marker" if k == "marker" else ("running_head" if k == "head" else "folio")
             _add_break(breaks, lines, Break(lines.start[i], lines.stop[i], labels[i], kind), i)
-            broke = broke or labels[i] is not None
+            broke = True
         elif k == "numline":
             label = labels[i]
             ref = RefCand(lines.ca[i], lines.cz[i], label, "numline", True, lines.start[i], lines.stop[i])
@@ -725,7 +725,9 @@ def _end_of_text(src: str, omap: OffsetMap, main_end: int, end: int) -> tuple[in
 
 def _pages(doc: Document, src: str, starts: list[tuple[Break, int]], main_end: int, omap: OffsetMap,
            book_end: int) -> list[Page]:
-    labelled = [(br, at) for br, at in starts if br.label is not None or src[br.pos:br.end] == "\f"]
+    # a head or folio with no label (a misread folio, a head whose folio is lost) opens a page all the same
+    labelled = [(br, at) for br, at in starts
+                if br.label is not None or br.kind in ("running_head", "folio") or src[br.pos:br.end] == "\f"]
     text_end, clean_end = _end_of_text(src, omap, main_end, book_end)
     if labelled and labelled[-1][0].pos < text_end:
         src, main_end = src[:text_end], clean_end

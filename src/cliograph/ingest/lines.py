@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
-from operator import add, contains, eq, ne, not_, or_, sub
+from operator import add, contains, eq, itemgetter, ne, not_, or_, sub
 from statistics import median
 
 from .notes import sup_to_digits
@@ -269,6 +269,8 @@ def classify(lines: Lines) -> None:
             if hs:
                 head_of[i] = hs
                 shapes[hs[0]] += 1
+    if len(head_of) < 3 and "marker" not in kind:
+        _one_space_heads(lines, head_of, shapes)
     alternating = _verso_recto(head_of, shapes, lines)
     close = _close_rows(head_of)
     for i, (shape, folio) in head_of.items():
@@ -277,6 +279,29 @@ def classify(lines: Lines) -> None:
     if lines.formfeed:  # without form feeds only the first line is at a page's top: no repeated heads
         _plain_heads(lines)
     _bare_folios(lines, numlines)
+
+
+def _one_space_heads(lines: Lines, head_of: dict[int, tuple[str, str]], shapes: Counter[str]) -> None:
+    """OCR sets the wide gap between a head and its folio as one space (`24 THE DECLINE OF TRADE.`): lines
+    of capitals standing alone with a number at one end are head candidates too, in books with no page
+    markers (the head tests that follow decide)."""
+    stripped, kind, n = lines.stripped, lines.kind, len(lines.kind)
+    ends = map(or_, map(str.isdecimal, map(itemgetter(slice(0, 1)), stripped)),
+               map(str.isdecimal, map(itemgetter(slice(-1, None)), stripped)))
+    for i in compress(count(), ends):
+        if i in head_of or kind[i] != "text" or lines.stripped_len[i] > 70:
+            continue
+        if (i and kind[i - 1] == "text") or (i + 1 < n and kind[i + 1] == "text"):
+            continue  # a line of a paragraph
+        m = _HEAD_AND_FOLIO.match(stripped[i])
+        if m and _head_like(m.group(2) or m.group(3)):
+            shape = re.sub(r"\s+", " ", (m.group(2) or m.group(3)).upper())
+            head_of[i] = (shape, m.group(1) or m.group(4))
+            shapes[shape] += 1
+    if head_of:
+        ordered = dict(sorted(head_of.items()))
+        head_of.clear()
+        head_of.update(ordered)
 
 
 def _inside_sentence(lines: Lines, i: int) -> bool:
@@ -365,10 +390,82 @@ def _bare_folios(lines: Lines, numlines: list[int]) -> None:
     if not ff and sorted(apart)[len(apart) // 2] < _PAGE_CHARS:
         return  # numbers heading a line or two each (years of annals, numbered items): not a page apiece
     values = [label_value(label[i] or lines.stripped[i])[1] for i in cands]
+    misread = _misread(values)
     rising = sum(1 for a, b in zip(values, values[1:], strict=False) if 0 < b - a <= 3)
     if rising >= 0.7 * (len(values) - 1):
-        for i in cands:
-            kind[i], label[i] = "folio", label[i] or lines.stripped[i]
+        for k, i in enumerate(cands):  # a misread folio keeps no label: its page's is inferred from the one before
+            kind[i], label[i] = "folio", None if k in misread else label[i] or lines.stripped[i]
+        _heads_beside_folios(lines)
+
+
+def _misread(values: list[int]) -> set[int]:
+    """Folios the OCR misread (`8` for 3, `00` for 22): out of step with the one before, where the ones on
+    either side are two apart. Their values are set to the step's (in place)."""
+    out = set()
+    for k in range(1, len(values) - 1):
+        a, v, b = values[k - 1], values[k], values[k + 1]
+        if not 0 < v - a <= 3 and b - a == 2:
+            values[k] = a + 1
+            out.add(k)
+    return out
+
+
+_NOT_A_HEAD = re.compile(r"(?:chapter|book|part|section|contents|index|preface|introduction|appendix)\b", re.I)
+_HEAD_AND_FOLIO = re.compile(r"^(?:(\d{1,4}) (\S.{2,60})|(\S.{2,60}?) (\d{1,4}))$")
+
+
+def _head_like(s: str) -> bool:
+    """A running head's shape: a short line of capitals (the OCR may misread a letter or two)."""
+    if not 3 <= len(s) <= 60 or len(s.split()) > 8 or _NOT_A_HEAD.match(s):
+        return False
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 3 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
+
+
+def _heads_beside_folios(lines: Lines) -> None:
+    """Scanned books read by OCR (Internet Archive texts) set a page's head on a line of its own beside the
+    folio, blank lines between. When most folios have a line of capitals standing alone beside them, those
+    lines are heads; a line repeating one of them stands for a page whose folio the OCR lost; a head and
+    its folio on one line with one space (`THE MILL. 25`) count when the number fits the folios around it."""
+    kind, label, stripped = lines.kind, lines.label, lines.stripped
+    n = len(kind)
+
+    def alone(j: int) -> bool:
+        return kind[j] == "text" and (j == 0 or kind[j - 1] != "text") and (j + 1 >= n or kind[j + 1] != "text")
+
+    def beside(i: int, step: int) -> int | None:
+        j = i + step
+        while 0 <= j < n and kind[j] == "blank" and abs(j - i) <= 6:
+            j += step
+        return j if 0 <= j < n and alone(j) and _head_like(stripped[j]) else None
+
+    folios = list(compress(count(), map(eq, kind, repeat("folio"))))
+    heads = []
+    for i in folios:
+        sides = [j for j in (beside(i, -1), beside(i, 1)) if j is not None]
+        if len(sides) == 1:
+            heads.append(sides[0])
+    if len(heads) < max(3, len(folios) // 2):
+        return
+    for j in heads:
+        kind[j], label[j] = "head", None
+    shapes = Counter(re.sub(r"\s+", " ", stripped[j].upper()) for j in heads)
+    values = [(i, label_value(label[i])[1]) for i in folios if label[i] and label_value(label[i])]
+    at = [i for i, _ in values]
+    for j in range(min(heads), max(heads)):
+        if not alone(j) or len(stripped[j]) > 70:
+            continue
+        if shapes[re.sub(r"\s+", " ", stripped[j].upper())] >= 2:
+            kind[j], label[j] = "head", None
+            continue
+        m = _HEAD_AND_FOLIO.match(stripped[j]) if stripped[j][0].isdecimal() or stripped[j][-1].isdecimal() else None
+        if m and _head_like(m.group(2) or m.group(3)):
+            v, k = int(m.group(1) or m.group(4)), bisect_right(at, j)
+            before = values[k - 1][1] if k else None
+            after = values[k][1] if k < len(values) else None
+            if (before is None or 0 < v - before <= 3) and (after is None or 0 < after - v <= 3) and \
+                    (before, after) != (None, None):
+                kind[j], label[j] = "head", m.group(1) or m.group(4)
 
 
 def _roman_at_form_feeds(lines: Lines) -> list[int]:
