@@ -119,6 +119,8 @@ BODY_CASES = [
     ("It grew.[1] Then it fell.\n\n[Footnote 1: See the royal records.\n\nA later copy [in two\nparts] differs.]\n\n"
      "The town rebuilt.\n", "See the royal records. A later copy [in two parts] differs.",
      "[Footnote 1: ...] of two paragraphs, closed by the last bracket"),
+    ("It grew worse within a week.* Then it fell.\n\n*He later said so.\n\n[Page 9]\n\nMore text here.\n",
+     "He later said so.", "asterisk body at a page foot, the OCR dropped its space"),
 ]
 
 
@@ -130,6 +132,12 @@ def test_unclosed_footnote_takes_no_text_after_it():
     doc = ingest_bytes(b"It grew.[1] Then fell.[2]\n\n[Footnote 1: See the [royal\n\n[Footnote 2: Other.]\n\nEnd.\n",
                        "case.txt")
     assert [n.text for n in doc.notes][1:] == ["Other."]  # the next note is not swallowed
+
+
+def test_starred_words_opening_a_paragraph_are_text():
+    text = "It grew within a week. Then it fell.\n\n*The Times* said so the next day.\n\n[Page 9]\n\nMore text.\n"
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert "*The Times* said so" in doc.text and not doc.notes
 
 
 def test_bracketed_letter_without_a_body_is_text():

@@ -31,7 +31,9 @@ _ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "f
            "fol", "fols", "f", "ff"}
 _BODY_START = re.compile(
     r"^\s*(?:\[Footnote\s+(?P<fn>\d{1,3}|[A-Za-z]|\*)\s*:\s*"
-    rf"|(?:\[(?P<br>\d{{1,3}}|\*|[A-Z])\]|(?P<sup>[{_SUP}]+)|(?P<sym>{_SYM})|(?P<num>\d{{1,3}})[.)]?)\s+)(?=\S)"
+    rf"|(?:\[(?P<br>\d{{1,3}}|\*|[A-Z])\]|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+"
+    # OCR drops the space after a symbol: `*He later wrote`
+    rf"|(?P<sym>{_SYM})(?:\s+|(?=[A-Z\"\u201c])))(?=\S)"
 )
 
 
