@@ -245,6 +245,7 @@ REPAIR_CASES = [
     ("the work could not pro-\nceed at all", "could not proceed", "dehyphenate"),
     ("the whole so-\nciety met", "whole society met", "dehyphenate"),
     ("the co-\noperation failed; later cooperation grew", "the cooperation failed", "dehyphenate"),
+    ("and the co-\nlour of the ink", "the colour of", "dehyphenate"),
 ]
 
 

@@ -412,3 +412,32 @@ def test_lines_of_capitals_without_folios_stay():
 def test_capitals_ending_in_a_number_stay_beside_page_markers():
     doc = read("".join(f"\n[Pg {n}]\n\nTHE TREATY OF 1648\n\n{PAGE}" for n in (3, 4, 5, 6)))
     assert doc.text.count("THE TREATY OF 1648") == 4 and [p.label for p in doc.pages][-4:] == ["3", "4", "5", "6"]
+
+
+def test_folios_beside_heads_stand_atop_their_pages_when_the_last_page_is_short():
+    tops = ["2\n\n\nTHE CANAL LEDGERS.", "THE TOLL HOUSE.\n\n\n3", "4\n\n\nTHE CANAL LEDGERS.", "THE TOLL HOUSE.\n\n\n5"]
+    doc = read(PAGE + _ocr_book(tops, last="The end."))
+    assert [(p.label, p.inferred) for p in doc.pages] == [("1", True), ("2", False), ("3", False), ("4", False),
+                                                         ("5", False)]
+
+
+@pytest.mark.parametrize("column", ["1\n\n3\n\n4\n\n6", "1\n3\n4\n6"])
+def test_a_contents_column_of_numbers_is_text(column):
+    toc = f"CONTENTS.\n\nThe Bridge,\n\nThe Tolls,\n\nThe Market,\n\nThe Flood,\n\n\nPage\n\n{column}\n\n\n"
+    doc = read(toc + PAGE + "".join(f"\n\n{n}\n\n\n" + PAGE for n in (2, 3, 4, 5, 6, 7)))
+    assert [p.label for p in doc.pages] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert not doc.note_refs and column.replace("\n", "") == "".join(c for c in doc.text[:120] if c.isdigit())
+
+
+def test_gutenberg_start_line_wrapped_and_its_notes_are_left_out():
+    text = ("***START OF THE PROJECT GUTENBERG EBOOK A TOWN LEDGER OF THE\nOLD BRIDGE***\n\n\n\n\n"
+            "E-text prepared by Ann Reader\n\n\n\nNote: Project Gutenberg also has an HTML version of this\n"
+            "      file which includes the original illustrations.\n\n\nTHE TOWN LEDGER\n\nThe council met.\n")
+    assert read(text).text == "THE TOWN LEDGER\n\nThe council met."
+
+
+def test_a_stray_number_after_the_last_folio_is_text():
+    doc = read(PAGE + "".join(f"\n\n{n}\n\n\n" + PAGE for n in (2, 3, 4, 5)) + "\n\n1\n")
+    assert [(p.label, p.inferred) for p in doc.pages] == [("1", True), ("2", False), ("3", False), ("4", False),
+                                                         ("5", False)]
+    assert doc.text.endswith("1")

@@ -20,8 +20,8 @@ _HEADING = re.compile(r"^[^a-z]{1,80}$")
 _PG_START = re.compile(r"\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG")  # case kept: a literal search
 # the transcribers' credit a Gutenberg file puts after its START line: the file's, not the book's
 _CREDIT = re.compile(r"(?:produced|prepared|transcribed|scanned|digitized)\s+(?:by|from)\b|e-?text\s+(?:was\s+)?"
-                     r"(?:produced|prepared|transcribed)|this\s+e-?(?:text|book)\s+was\s+(?:produced|prepared|transcribed)",
-                     re.I)
+                     r"(?:produced|prepared|transcribed)|this\s+e-?(?:text|book)\s+was\s+(?:produced|prepared|transcribed)"
+                     r"|note:\s+project\s+gutenberg\s+also\s+has", re.I)
 _DASHED = re.compile(r"^[-\u2013\u2014]{1,3}\s*\w+\s*[-\u2013\u2014]{1,3}$")
 _BACK_MATTER = re.compile(r"^(?:index|bibliography|appendix|glossary|sources|works cited)\b", re.I)
 _TRANSCRIBER = re.compile(r"\[?transcriber['\u2019]?s\s+note", re.I)
@@ -68,8 +68,10 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
     i, n = 0, len(kinds)
     while i < n:
         k = kinds[i]
-        if k == "numline" and (len(labels[i]) > 3 or i == 0 or kinds[i - 1] in ("blank", "marker", "head", "folio")):
-            # a number standing apart from any text (a year, a chapter number) is not a mark: it is text
+        if k == "numline" and (len(labels[i]) > 3 or i == 0 or kinds[i - 1] in ("blank", "marker", "head", "folio")
+                               or stripped[i - 1].isdecimal() or (i + 1 < n and kinds[i + 1] == "numline")):
+            # a number standing apart from any text (a year, a chapter number), or one of a column of
+            # numbers (a contents page's), is not a mark: it is text
             k = kinds[i] = "text"
             labels[i] = None
         if k == "text":
@@ -708,10 +710,20 @@ def _book_bounds(src: str, lines: Lines) -> tuple[int, int]:
     if not m:
         return 0, _text_end(src)
     after = bisect_right(lines.start, m.start())  # the line after the START line
-    i, kind = after, lines.kind
-    while i < len(kind) and kind[i] == "blank":
-        i += 1
-    if i < len(kind) and _CREDIT.match(lines.stripped[i]):  # the credit paragraph goes too
+    kind, stripped = lines.kind, lines.stripped
+    if not stripped[after - 1].endswith("***"):  # the START line wrapped: it ends at its closing stars
+        k = after
+        while k < min(len(kind), after + 3) and kind[k] != "blank":
+            if stripped[k].endswith("***"):
+                after = k + 1
+                break
+            k += 1
+    i = after
+    while True:  # the credit paragraphs go too
+        while i < len(kind) and kind[i] == "blank":
+            i += 1
+        if i >= len(kind) or not _CREDIT.match(stripped[i]):
+            break
         while i < len(kind) and kind[i] != "blank":
             i += 1
         after = i
@@ -795,6 +807,8 @@ def _footer_style(src: str, brs: list[Break]) -> bool:
         return False
     if 2 * sum(src[br.pos] == "\f" for br in brs) > len(brs):
         return False  # most heads or folios open with a form feed: they stand atop their pages
+    if 2 * sum(br.kind != "page_marker" and not src[br.pos:br.end].strip().isdecimal() for br in brs) > len(brs):
+        return False  # most folios stand beside a running head, and a head is atop its page
     gaps = sorted(b.pos - a.end for a, b in zip(brs, brs[1:], strict=False))
     med = gaps[len(gaps) // 2] or 1
     return len(src[brs[-1].end:].strip()) < 0.2 * med and brs[0].pos >= 0.5 * med

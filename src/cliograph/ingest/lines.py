@@ -384,12 +384,21 @@ def _bare_folios(lines: Lines, numlines: list[int]) -> None:
             cands.append(i)
         elif before and after and not marked:
             cands.append(i)
+    # a folio has a page of text on either side: numbers close together are a column (a contents page's)
+    # (one beside a form feed is a folio whatever its neighbours)
+    at_ff = [(i - 1) in ff or i in ff or (i + 1) in ff for i in cands]
+    near = [lines.start[b] - lines.start[a] < _PAGE_CHARS // 4 and not (fa or fb)
+            for a, b, fa, fb in zip(cands, cands[1:], at_ff, at_ff[1:], strict=False)]
+    cands = [i for k, i in enumerate(cands) if not (k and near[k - 1]) and not (k < len(near) and near[k])]
     if len(cands) < 3:
         return
     apart = [lines.start[b] - lines.start[a] for a, b in zip(cands, cands[1:], strict=False)]
     if not ff and sorted(apart)[len(apart) // 2] < _PAGE_CHARS:
         return  # numbers heading a line or two each (years of annals, numbered items): not a page apiece
     values = [label_value(label[i] or lines.stripped[i])[1] for i in cands]
+    while len(values) > 3 and not 0 < values[-1] - values[-2] <= 3 and 0 < values[-2] - values[-3] <= 3:
+        values.pop()  # a number after the last folio, out of the run (a stray `1` closing the text), is text
+        cands.pop()
     misread = _misread(values)
     rising = sum(1 for a, b in zip(values, values[1:], strict=False) if 0 < b - a <= 3)
     if rising >= 0.7 * (len(values) - 1):

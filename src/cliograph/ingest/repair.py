@@ -228,4 +228,6 @@ def join_hyphen(before: str, after: str, seen: HyphenatedWords | set[str]) -> bo
     # a prefix that also opens plain words (`ex-` / `tended`, `so-` / `ciety`): the text's own spelling of
     # the whole word decides, else the prefix's habit
     whole = isinstance(seen, HyphenatedWords) and seen.has_word(low + after.lower())
+    if low == "co":  # `co-operate`, `co-ordinate` keep it before a vowel; `co-` / `lour` is one word
+        return whole or after[0] not in "aeiou"
     return whole or low in vocab()["prefixes_opening_words"]
