@@ -9,19 +9,15 @@ from itertools import compress, count, repeat
 from operator import ne
 
 from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed, Source
+from .gutenberg import book_bounds
 from .lines import Lines, classify, lines_opening_with, wrapped
 from .notes import RefCand, accept, body_label, find_refs, is_notes_heading, link, maybe_ref_positions
 from .plain import Spacing, bare, emit_cuts, emit_plain, not_plain, only_cuts, plain_cuts
 from .repair import TextBuilder, emit_piece, hyphenated_words, join_hyphen
-from .vocab import ROMAN, end_of_text_res, page_inline_matches, page_inline_re, previous_label, search_line
+from .vocab import ROMAN, page_inline_matches, page_inline_re, previous_label
 
 _SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 _HEADING = re.compile(r"^[^a-z]{1,80}$")
-_PG_START = re.compile(r"\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG")  # case kept: a literal search
-# the transcribers' credit a Gutenberg file puts after its START line: the file's, not the book's
-_CREDIT = re.compile(r"(?:produced|prepared|transcribed|scanned|digitized)\s+(?:by|from)\b|e-?text\s+(?:was\s+)?"
-                     r"(?:produced|prepared|transcribed)|this\s+e-?(?:text|book)\s+was\s+(?:produced|prepared|transcribed)"
-                     r"|note:\s+project\s+gutenberg\s+also\s+has", re.I)
 _DASHED = re.compile(r"^[-\u2013\u2014]{1,3}\s*\w+\s*[-\u2013\u2014]{1,3}$")
 _BACK_MATTER = re.compile(r"^(?:index|bibliography|appendix|glossary|sources|works cited)\b", re.I)
 _TRANSCRIBER = re.compile(r"\[?transcriber['\u2019]?s\s+note", re.I)
@@ -268,7 +264,7 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     classify(lines)
     wrap = wrapped(lines)
     paras, breaks, loose = _group(lines, wrap)
-    book = _book_bounds(src, lines)
+    book = book_bounds(src, lines)
     if book != (0, len(src)):  # a Gutenberg header and licence are no part of the book: left out
         b0, b1 = book
         paras = [p for p in paras if b0 <= lines.start[p.lines[0]] < b1]
@@ -692,42 +688,6 @@ def _emit_line(b, a, z, cuts, p, lines, ref_by_cut, ref_positions, flush_breaks)
     pos = emit_cuts(b, a, [(a, z, c0, c1) for c0, c1 in sorted(cuts)], emit, ref_by_cut, ref_positions,
                      flush_breaks)
     emit(pos, z)
-
-
-def _text_end(src: str) -> int:
-    """The source offset where the book's own text ends (a Gutenberg licence follows), else its length."""
-    low, end = src.lower(), len(src)
-    for rx, lit in end_of_text_res():  # the first of the closing lines: each searched up to the last found
-        m = search_line(rx, lit, src, low, end)
-        end = m.start() if m else end
-    return end
-
-
-def _book_bounds(src: str, lines: Lines) -> tuple[int, int]:
-    """Source offsets of the book's own text: after a Gutenberg header's `*** START OF ...` line, before
-    its `*** END OF ...` line and the licence (else the whole text)."""
-    m = _PG_START.search(src)
-    if not m:
-        return 0, _text_end(src)
-    after = bisect_right(lines.start, m.start())  # the line after the START line
-    kind, stripped = lines.kind, lines.stripped
-    if not stripped[after - 1].endswith("***"):  # the START line wrapped: it ends at its closing stars
-        k = after
-        while k < min(len(kind), after + 3) and kind[k] != "blank":
-            if stripped[k].endswith("***"):
-                after = k + 1
-                break
-            k += 1
-    i = after
-    while True:  # the credit paragraphs go too
-        while i < len(kind) and kind[i] == "blank":
-            i += 1
-        if i >= len(kind) or not _CREDIT.match(stripped[i]):
-            break
-        while i < len(kind) and kind[i] != "blank":
-            i += 1
-        after = i
-    return lines.stop[after - 1], _text_end(src)
 
 
 def _end_of_text(src: str, omap: OffsetMap, main_end: int, end: int) -> tuple[int, int]:
