@@ -385,6 +385,8 @@ def test_a_head_whose_folio_the_ocr_lost_opens_its_page():
 @pytest.mark.parametrize("folios,labels", [
     (["2", "8", "4", "5"], [("1", True), ("2", False), ("3", True), ("4", False), ("5", False)]),
     (["21", "00", "23", "24"], [("20", True), ("21", False), ("22", True), ("23", False), ("24", False)]),
+    (["2", "3", "84", "85", "6", "7"], [("1", True), ("2", False), ("3", False), ("4", True), ("5", True), ("6", False),
+                                        ("7", False)]),
 ])
 def test_a_misread_folio_takes_its_place_in_the_run(folios, labels):
     doc = read(PAGE + "".join(f"\n\n\n{f}\n\n\n{PAGE}" for f in folios))

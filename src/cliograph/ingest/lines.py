@@ -408,14 +408,21 @@ def _bare_folios(lines: Lines, numlines: list[int]) -> None:
 
 
 def _misread(values: list[int]) -> set[int]:
-    """Folios the OCR misread (`8` for 3, `00` for 22): out of step with the one before, where the ones on
-    either side are two apart. Their values are set to the step's (in place)."""
-    out = set()
+    """Folios the OCR misread (`8` for 3, `00` for 22; `86`, `87` for 36, 37): one or two out of step with
+    the one before, where the ones on either side are as far apart as the run needs. Their values are set
+    to the run's (in place)."""
+    out: set[int] = set()
     for k in range(1, len(values) - 1):
-        a, v, b = values[k - 1], values[k], values[k + 1]
-        if not 0 < v - a <= 3 and b - a == 2:
-            values[k] = a + 1
-            out.add(k)
+        a = values[k - 1]
+        if 0 < values[k] - a <= 3:
+            continue
+        for width in (1, 2):  # the folios up to the next in step with `a`
+            if k + width < len(values) and values[k + width] - a == width + 1 and \
+                    all(not 0 < values[j] - a <= 3 for j in range(k, k + width)):
+                for j in range(k, k + width):
+                    values[j] = a + j - k + 1
+                    out.add(j)
+                break
     return out
 
 
