@@ -443,3 +443,26 @@ def test_a_stray_number_after_the_last_folio_is_text():
     assert [(p.label, p.inferred) for p in doc.pages] == [("1", True), ("2", False), ("3", False), ("4", False),
                                                          ("5", False)]
     assert doc.text.endswith("1")
+
+
+# a page-foot note inside a sentence: the text's folios and heads were taken out before, the note stayed
+SPLIT = ("The treatment was tried on a dozen patients in the spring, and the doctor reported that most of\n"
+         "them slept better within a week.{mark} Two of them, however, grew worse, and he stopped the course\n"
+         "for both after the second dose, though his notes give no reason for the choice of those two disagree-\n\n"
+         "{note}\n\nable cases in particular, and the matter was not raised again at the hospital board.\n")
+
+
+def test_a_page_foot_note_inside_a_sentence_is_a_note():
+    doc = read(SPLIT.format(mark="1", note="1 He later admitted that the two had been given a stronger mixture."))
+    assert [(r.label, r.note) for r in doc.note_refs] == [("1", "n1")]
+    assert doc.notes[0].text == "He later admitted that the two had been given a stronger mixture."
+    assert "two disagreeable cases in particular" in doc.text[:doc.main_end]
+
+
+@pytest.mark.parametrize("mark,note,reason", [
+    ("", "1 He later admitted that the two had been given a stronger mixture.", "no mark above it"),
+    ("1", "1 He later admitted that the two had been given a stronger", "it does not end a sentence"),
+])
+def test_numbered_lines_inside_a_sentence_stay_text(mark, note, reason):
+    doc = read(SPLIT.format(mark=mark, note=note))
+    assert not doc.notes and note in doc.text, reason

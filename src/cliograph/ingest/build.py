@@ -311,7 +311,7 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
             cands.append(c)
     all_breaks = sorted(breaks + inline_breaks, key=lambda b: b.pos)
     _confirm_page_bottom(paras, lines, tentative, cands, all_breaks)
-    paras = _rejoin_across_notes(paras, lines, all_breaks)
+    paras = _rejoin_across_notes(paras, lines)
     bodies = {id(p) for p in paras if p.body is not None}
     cands = sorted((c for c in cands if c.para not in bodies), key=lambda c: c.start)
     refs = accept(cands, {p.body[0] for p in paras if p.body is not None}, [b.pos for b in all_breaks],
@@ -330,10 +330,9 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     return _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_line, own_line, loose, book)
 
 
-def _rejoin_across_notes(paras: list[Para], lines: Lines, breaks: list[Break]) -> list[Para]:
-    """A paragraph cut by a page foot's notes and a page break goes on after them when it stopped mid-sentence."""
-
-    starts = [b.pos for b in breaks]
+def _rejoin_across_notes(paras: list[Para], lines: Lines) -> list[Para]:
+    """A paragraph cut by a page foot's notes (over a page break, or with notes set inside its sentence where
+    the text no longer shows the break) goes on after them when it stopped mid-sentence."""
     out: list[Para] = []
     prev: Para | None = None
     crossed = False
@@ -343,12 +342,8 @@ def _rejoin_across_notes(paras: list[Para], lines: Lines, breaks: list[Break]) -
             crossed = True
             continue
         if prev is not None and crossed and not prev.refs_after:
-            end = lines[prev.lines[-1]].stop
             first = lines[p.lines[0]]
-            k = bisect_left(starts, end)
-            broke = k < len(starts) and starts[k] < first.start
-            if broke and not _SENT_END.search(lines[prev.lines[-1]].text.rstrip()) and \
-                    first.text.lstrip()[:1].islower():
+            if not _SENT_END.search(lines[prev.lines[-1]].text.rstrip()) and first.text.lstrip()[:1].islower():
                 prev.breaks.add(p.lines[0])
                 prev.lines += p.lines
                 prev.refs_after += p.refs_after
@@ -404,7 +399,7 @@ def _mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
         if text.lstrip()[1:3].isalpha():  # `[AB` is editorial matter, not a note label
             bracketed = bool(_FOOTNOTE.match(text))
         if not label or not (bracketed or in_section):
-            if label and _page_bottom(i, paras, lines):
+            if label and (_page_bottom(i, paras, lines) or _inside_a_sentence(i, paras, lines)):
                 tentative.add(id(p))
             else:
                 p.body = None
@@ -413,6 +408,18 @@ def _mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
         prev.breaks.add(p.lines[0])
         prev.lines += p.lines
     return tentative
+
+
+def _inside_a_sentence(i: int, paras: list[Para], lines: Lines) -> bool:
+    """Paragraph i (numbered) stands inside a sentence of the text: the paragraph before stops mid-sentence
+    or mid-word and the one after goes on in lower case. A page-foot note whose page break the text no
+    longer shows (folios and heads taken out before): a mark above must still confirm it."""
+    if not 0 < i < len(paras) - 1:
+        return False
+    before, after = lines.stripped[paras[i - 1].lines[-1]], lines.stripped[paras[i + 1].lines[0]]
+    whole = _SENT_END.search(lines.stripped[paras[i].lines[-1]])  # a note ends its sentence
+    return bool(whole) and paras[i - 1].body is None and (before.endswith("-") or not _SENT_END.search(before)) \
+        and after[:1].islower()
 
 
 def _goes_on_over_page(prev: Para, p: Para, lines: Lines) -> bool:
