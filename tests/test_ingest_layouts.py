@@ -466,3 +466,17 @@ def test_a_page_foot_note_inside_a_sentence_is_a_note():
 def test_numbered_lines_inside_a_sentence_stay_text(mark, note, reason):
     doc = read(SPLIT.format(mark=mark, note=note))
     assert not doc.notes and note in doc.text, reason
+
+
+def test_printers_signatures_beside_folios_leave_the_text():
+    pages = [PAGE + "The clerks said the toll was\n\nB 2\n\n\n2\n\n\npaid in full.\n\n",
+             PAGE + "\n\nC\n\n\n3\n\n\n", PAGE + "\n\n\n4\n\n\n", PAGE + "\n\n\n5\n\n\n", PAGE]
+    doc = read("".join(pages))
+    assert "the toll was paid in full." in doc.text
+    assert "B 2" not in doc.text and "\n\nC\n\n" not in doc.text
+    assert [p.label for p in doc.pages] == ["1", "2", "3", "4", "5"]
+
+
+def test_capital_letters_away_from_folios_stay():
+    doc = read(PAGE + "\n\nA\n\n" + PAGE + "\n\n\n2\n\n\n" + PAGE + "\n\n\n3\n\n\n" + PAGE + "\n\n\n4\n\n\n" + PAGE)
+    assert "\n\nA\n\n" in doc.text

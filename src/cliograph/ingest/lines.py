@@ -404,7 +404,25 @@ def _bare_folios(lines: Lines, numlines: list[int]) -> None:
     if rising >= 0.7 * (len(values) - 1):
         for k, i in enumerate(cands):  # a misread folio keeps no label: its page's is inferred from the one before
             kind[i], label[i] = "folio", None if k in misread else label[i] or lines.stripped[i]
+        _signatures(lines, cands)
         _heads_beside_folios(lines)
+
+
+_SIGNATURE = re.compile(r"^[A-Z]{1,2}\s?\d{0,2}$")
+
+
+def _signatures(lines: Lines, folios: list[int]) -> None:
+    """A printer's signature (`B`, `B 2`) on a line of its own at a page's foot, next to the folio with only
+    blank lines between: apparatus, like the folio (left in, it would cut the sentence going over the page)."""
+    kind, label, stripped, n = lines.kind, lines.label, lines.stripped, len(lines.kind)
+    for i in folios:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < n and kind[j] == "blank" and abs(j - i) <= 6:
+                j += step
+            if 0 <= j < n and kind[j] == "text" and _SIGNATURE.match(stripped[j]) and \
+                    (j == 0 or kind[j - 1] != "text") and (j + 1 >= n or kind[j + 1] != "text"):
+                kind[j], label[j] = "head", None
 
 
 def _misread(values: list[int]) -> set[int]:
