@@ -549,8 +549,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
             continue
         seg_start = a0
         prev_end = None
-        prev_cut_only = p.lines[0] in cuts_by_line and only_cuts(
-            src, a0, cz[p.lines[0]], [(a0, cz[p.lines[0]], *c) for c in sorted(cuts_by_line[p.lines[0]])])
+        prev_cut_only = _cuts_only(src, a0, cz[p.lines[0]], cuts_by_line.get(p.lines[0]))
         for k, li in enumerate(p.lines):
             a, z = ca[li], cz[li]
             if prev_end is not None:
@@ -558,7 +557,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
                     par.source.append([seg_start, prev_end])
                     seg_start = a
                 flush_refs(a)
-                cut_only = li in cuts_by_line and only_cuts(src, a, z, [(a, z, *c) for c in sorted(cuts_by_line[li])])
+                cut_only = _cuts_only(src, a, z, cuts_by_line.get(li))
                 if cut_only or (prev_cut_only and b.length == par.start):
                     b.put("", prev_end, a)  # around a line of cuts only (`[Pg` / `27]`): one space, or none
                 else:
@@ -635,6 +634,11 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
     doc.repairs.sort(key=lambda r: r.source_start)
     _partial(doc)
     return doc
+
+
+def _cuts_only(src: str, a: int, z: int, cuts: list[tuple[int, int]] | None) -> bool:
+    """Is the line text [a, z) nothing but its cuts (and spaces)?"""
+    return bool(cuts) and only_cuts(src, a, z, [(a, z, *c) for c in sorted(cuts)])
 
 
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:

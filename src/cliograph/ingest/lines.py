@@ -414,15 +414,23 @@ _SIGNATURE = re.compile(r"^[A-Z]{1,2}\s?\d{0,2}$")
 def _signatures(lines: Lines, folios: list[int]) -> None:
     """A printer's signature (`B`, `B 2`) on a line of its own at a page's foot, next to the folio with only
     blank lines between: apparatus, like the folio (left in, it would cut the sentence going over the page)."""
-    kind, label, stripped, n = lines.kind, lines.label, lines.stripped, len(lines.kind)
     for i in folios:
-        for step in (-1, 1):
-            j = i + step
-            while 0 <= j < n and kind[j] == "blank" and abs(j - i) <= 6:
-                j += step
-            if 0 <= j < n and kind[j] == "text" and _SIGNATURE.match(stripped[j]) and \
-                    (j == 0 or kind[j - 1] != "text") and (j + 1 >= n or kind[j + 1] != "text"):
-                kind[j], label[j] = "head", None
+        for j in (_beside(lines.kind, i, -1), _beside(lines.kind, i, 1)):
+            if j is not None and _SIGNATURE.match(lines.stripped[j]):
+                lines.kind[j], lines.label[j] = "head", None
+
+
+def _alone(kind: list[str], j: int) -> bool:
+    """Line j is a text line standing alone (no text line just before or after it)."""
+    return kind[j] == "text" and (j == 0 or kind[j - 1] != "text") and (j + 1 >= len(kind) or kind[j + 1] != "text")
+
+
+def _beside(kind: list[str], i: int, step: int) -> int | None:
+    """The next line from i (back or on) past at most a few blank lines, when it stands alone."""
+    j = i + step
+    while 0 <= j < len(kind) and kind[j] == "blank" and abs(j - i) <= 6:
+        j += step
+    return j if 0 <= j < len(kind) and _alone(kind, j) else None
 
 
 def _misread(values: list[int]) -> set[int]:
@@ -462,21 +470,10 @@ def _heads_beside_folios(lines: Lines) -> None:
     lines are heads; a line repeating one of them stands for a page whose folio the OCR lost; a head and
     its folio on one line with one space (`THE MILL. 25`) count when the number fits the folios around it."""
     kind, label, stripped = lines.kind, lines.label, lines.stripped
-    n = len(kind)
-
-    def alone(j: int) -> bool:
-        return kind[j] == "text" and (j == 0 or kind[j - 1] != "text") and (j + 1 >= n or kind[j + 1] != "text")
-
-    def beside(i: int, step: int) -> int | None:
-        j = i + step
-        while 0 <= j < n and kind[j] == "blank" and abs(j - i) <= 6:
-            j += step
-        return j if 0 <= j < n and alone(j) and _head_like(stripped[j]) else None
-
     folios = list(compress(count(), map(eq, kind, repeat("folio"))))
     heads = []
     for i in folios:
-        sides = [j for j in (beside(i, -1), beside(i, 1)) if j is not None]
+        sides = [j for j in (_beside(kind, i, -1), _beside(kind, i, 1)) if j is not None and _head_like(stripped[j])]
         if len(sides) == 1:
             heads.append(sides[0])
     if len(heads) < max(3, len(folios) // 2):
@@ -487,7 +484,7 @@ def _heads_beside_folios(lines: Lines) -> None:
     values = [(i, label_value(label[i])[1]) for i in folios if label[i] and label_value(label[i])]
     at = [i for i, _ in values]
     for j in range(min(heads), max(heads)):
-        if not alone(j) or len(stripped[j]) > 70:
+        if not _alone(kind, j) or len(stripped[j]) > 70:
             continue
         if shapes[re.sub(r"\s+", " ", stripped[j].upper())] >= 2:
             kind[j], label[j] = "head", None
