@@ -97,6 +97,8 @@ NOTE_CASES = [
     ("It was signed in 1960. 1961 Brought new trouble.\n", [], "a four-digit year starting a sentence"),
     ("See vol. 2 The Later Years for that.\n", [], "an abbreviation's number"),
     ("They met at the twenty-second Congress. It went badly.\n", [], "an ordinal word"),
+    ("The clerks tried a new plan. 60\ncents was the toll for a barge.\n", [], "a quantity going on over the line"),
+    ('He called it "a left revisionist." 87\nThe next day was calm.\n', ["87"], "a mark closing a line"),
 ]
 
 

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .vocab import char_positions, matches_at, vocab
+from .vocab import char_positions, matches_at, page_line_res, vocab
 
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _SYM = r"\*{1,3}|\u2020{1,2}|\u2021"  # *, **, ***, dagger, double dagger
@@ -24,6 +24,7 @@ _REF = re.compile(
 )
 _MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b")
+_NEXT_LINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)[ \t]*([^\r\n]*)")
 _ERA = re.compile(r"\b(?:A\.\s?D|B\.\s?C|B\.\s?C\.\s?E|C\.\s?E|A\.\s?H|A\.\s?U\.\s?C)\.$")  # A.D. 43: a year
 _UNIT = re.compile(r"(?<![A-Za-z])(?:[kcmd]?m|in|ft|yd|mi|sq)$")  # units squared or cubed
 _ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "fig", "figs", "op", "cit", "ibid",
@@ -71,6 +72,14 @@ def maybe_ref_positions(src: str, commas: bool = True) -> list[int]:
     return out
 
 
+def _goes_on_below(src: str, pos: int) -> bool:
+    """Does the sentence go on in lower case on the very next line (no blank line, no page marker between)?"""
+    m = _NEXT_LINE.match(src, pos)
+    if not m or not m.group(1)[:1].islower():
+        return False
+    return not any(rx.match(m.group(1).strip()) for rx in page_line_res())
+
+
 def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
     """Candidate reference marks in the source range [start, end) of one line; `at`: the line's
     `maybe_ref_positions`. A mark opens with `[`, a superscript or a symbol, or one character before a
@@ -107,6 +116,8 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
                 continue
             if _MONTH_AFTER.match(src, m.end("num")):
                 continue  # `9 June 1815`: a day opening a sentence
+            if at_end and _goes_on_below(src, m.end("num")):
+                continue  # `a new plan. 60` / `cents`: a quantity going on over the line break
             a = m.start("num")
             cut0 = a - len(m.group("sp"))
             out.append(RefCand(a, m.end("num"), m.group("num"), "punct", at_end, cut0, m.end("num")))
