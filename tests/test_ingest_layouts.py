@@ -480,3 +480,12 @@ def test_printers_signatures_beside_folios_leave_the_text():
 def test_capital_letters_away_from_folios_stay():
     doc = read(PAGE + "\n\nA\n\n" + PAGE + "\n\n\n2\n\n\n" + PAGE + "\n\n\n3\n\n\n" + PAGE + "\n\n\n4\n\n\n" + PAGE)
     assert "\n\nA\n\n" in doc.text
+
+
+def test_a_1990s_gutenberg_small_print_header_is_left_out():
+    text = ("****The Project Gutenberg Etext of A Plain History****\n\nPlease take a look at this header.\n\n"
+            "***START**THE SMALL PRINT!**FOR PUBLIC DOMAIN ETEXTS**START***\nWhy is this \"Small Print!\"?\n\n"
+            "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n\n\n\n"
+            "This electronic edition was edited, proofed, and prepared by Ann Reader, July 1996.\n\n\n"
+            "A PLAIN HISTORY\n\nThe council met in the spring.\n")
+    assert read(text).text == "A PLAIN HISTORY\n\nThe council met in the spring."

@@ -8,11 +8,13 @@ from bisect import bisect_right
 from .lines import Lines
 from .vocab import end_of_text_res, search_line
 
-_PG_START = re.compile(r"\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG")  # case kept: a literal search
+# the START line, or the end of the "small print" opening a 1990s file; case kept: a literal search
+_PG_START = re.compile(r"\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG|\*END\*?\s*THE SMALL PRINT!")
 # the transcribers' credit a Gutenberg file puts after its START line: the file's, not the book's
 _CREDIT = re.compile(r"(?:produced|prepared|transcribed|scanned|digitized)\s+(?:by|from)\b|e-?text\s+(?:was\s+)?"
                      r"(?:produced|prepared|transcribed)|this\s+e-?(?:text|book)\s+was\s+(?:produced|prepared|transcribed)"
-                     r"|note:\s+project\s+gutenberg\s+also\s+has", re.I)
+                     r"|note:\s+project\s+gutenberg\s+also\s+has"
+                     r"|this\s+(?:electronic\s+edition|e-?text|e-?book)\b[^.]{0,60}?\b(?:produced|prepared|proofed)\b", re.I)
 
 
 def _text_end(src: str) -> int:
@@ -32,10 +34,10 @@ def book_bounds(src: str, lines: Lines) -> tuple[int, int]:
         return 0, _text_end(src)
     after = bisect_right(lines.start, m.start())  # the line after the START line
     kind, stripped = lines.kind, lines.stripped
-    if not stripped[after - 1].endswith("***"):  # the START line wrapped: it ends at its closing stars
+    if not stripped[after - 1].endswith("*"):  # the START line wrapped: it ends at its closing stars
         k = after
         while k < min(len(kind), after + 3) and kind[k] != "blank":
-            if stripped[k].endswith("***"):
+            if stripped[k].endswith("*"):
                 after = k + 1
                 break
             k += 1
