@@ -489,3 +489,26 @@ def test_a_1990s_gutenberg_small_print_header_is_left_out():
             "This electronic edition was edited, proofed, and prepared by Ann Reader, July 1996.\n\n\n"
             "A PLAIN HISTORY\n\nThe council met in the spring.\n")
     assert read(text).text == "A PLAIN HISTORY\n\nThe council met in the spring."
+
+
+def test_a_note_of_several_paragraphs_in_a_notes_section():
+    text = ("The first book opens.[1] It goes on.[2] And ends.[3]\n\nFOOTNOTES:\n\n[1] First note.\n\n"
+            "[2] Second note starts here.\n\n    A verse quoted in the note,\n    set apart.\n\n"
+            "It goes on in a third paragraph.\n\n[3] Third note.\n\nINDEX\n\nAbbots, 3.\n")
+    doc = read(text)
+    assert [n.text for n in doc.notes] == ["First note.", "Second note starts here. A verse quoted in the note, "
+                                           "set apart. It goes on in a third paragraph.", "Third note."]
+    assert "INDEX\n\nAbbots, 3." in doc.text[:doc.main_end] and "goes on in a third" not in doc.text[:doc.main_end]
+
+
+def test_two_works_numbered_apart_link_to_their_own_notes():
+    """Two works in one book, each numbering its notes from 1, the notes of both at the end: a mark the
+    text lost in the first work does not send the second work's mark to the first work's note."""
+    body = "The council met in the spring and argued over the tolls for a long time. "
+    first = "".join(f"{body}Point {n}.[{n}] " for n in range(1, 9) if n != 5)
+    second = "".join(f"{body}Matter {n}.[{n}] " for n in range(1, 7))
+    notes = "".join(f"[{n}] Note A{n}.\n\n" for n in range(1, 9)) + "".join(f"[{n}] Note B{n}.\n\n" for n in range(1, 7))
+    doc = read(f"{first}\n\n{second}\n\nFOOTNOTES:\n\n{notes}")
+    text = {n.id: n.text for n in doc.notes}
+    assert [text[r.note] for r in doc.note_refs] == [f"Note A{n}." for n in range(1, 9) if n != 5] + \
+        [f"Note B{n}." for n in range(1, 7)]

@@ -390,6 +390,9 @@ def _mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
         if p.body is None:
             if in_section and i and _goes_on_over_page(paras[i - 1], p, lines):
                 continued.add(i)
+            elif in_section and i and (paras[i - 1].body is not None or i - 1 in continued) and \
+                    _before_next_note(i, paras) and not (_HEADING.match(text.strip()) or _SUBHEAD.match(text.strip())):
+                continued.add(i)  # a note of several paragraphs: more notes follow
             elif in_section and (_BACK_MATTER.match(text.strip()) or not (
                     _HEADING.match(text.strip()) or _SUBHEAD.match(text.strip()))):
                 in_section = False
@@ -420,6 +423,14 @@ def _inside_a_sentence(i: int, paras: list[Para], lines: Lines) -> bool:
     whole = _SENT_END.search(lines.stripped[paras[i].lines[-1]])  # a note ends its sentence
     return bool(whole) and paras[i - 1].body is None and (before.endswith("-") or not _SENT_END.search(before)) \
         and after[:1].islower()
+
+
+def _before_next_note(i: int, paras: list[Para], most: int = 3) -> bool:
+    """Does a note body follow paragraph i within `most` paragraphs?"""
+    j = i + 1
+    while j < len(paras) and j - i <= most and paras[j].body is None:
+        j += 1
+    return j < len(paras) and j - i <= most and paras[j].body is not None
 
 
 def _goes_on_over_page(prev: Para, p: Para, lines: Lines) -> bool:

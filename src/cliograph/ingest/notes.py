@@ -197,7 +197,34 @@ def is_notes_heading(text: str) -> bool:
 
 
 def link(refs: list[tuple[int, str]], bodies: list[tuple[int, str]]) -> dict[int, int]:
-    """Map ref index -> body index: the first unused body with the label after the ref, else any."""
+    """Map ref index -> body index. Where the marks and the bodies both start their numbering again as
+    often (two works in one book, notes collected at its end), each run of marks links to its own run
+    of bodies; within a run, the first unused body with the label after the ref, else any."""
+    rr, br = _numbering_runs([label for _, label in refs]), _numbering_runs([label for _, label in bodies])
+    if not (rr and br and rr[-1] == br[-1] > 0):
+        return _link(refs, bodies)
+    out: dict[int, int] = {}
+    for run in range(rr[-1] + 1):
+        ri = [i for i, x in enumerate(rr) if x == run]
+        bi = [j for j, x in enumerate(br) if x == run]
+        out.update({ri[a]: bi[b] for a, b in _link([refs[i] for i in ri], [bodies[j] for j in bi]).items()})
+    return out
+
+
+def _numbering_runs(labels: list[str]) -> list[int]:
+    """The run of each label: a new one where the numbering starts again (back to 3 or less from 5 or more)."""
+    out, run, last = [], 0, None
+    for label in labels:
+        v = int(label) if label.isdecimal() else None
+        if v is not None:
+            if last is not None and v <= 3 and last >= 5:
+                run += 1
+            last = v
+        out.append(run)
+    return out
+
+
+def _link(refs: list[tuple[int, str]], bodies: list[tuple[int, str]]) -> dict[int, int]:
     by_label: dict[str, list[int]] = {}
     for j, (_, label) in enumerate(bodies):
         by_label.setdefault(label, []).append(j)
