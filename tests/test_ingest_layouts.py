@@ -512,3 +512,22 @@ def test_two_works_numbered_apart_link_to_their_own_notes():
     text = {n.id: n.text for n in doc.notes}
     assert [text[r.note] for r in doc.note_refs] == [f"Note A{n}." for n in range(1, 9) if n != 5] + \
         [f"Note B{n}." for n in range(1, 7)]
+
+
+def test_a_mark_opening_a_line_of_a_numbered_section_stays_a_mark():
+    """A work divided into numbered sections (`12. Before this council`) with bracketed marks, one of them
+    wrapped to a line's start: the section goes on, the mark links to its note."""
+    text = ("12. Before the council the elders heard every charge, and the penalties\n"
+            "were set by the kind of wrong. Traitors were hanged from the trees:\n"
+            "[7] cowards were sunk in the marsh, and lesser wrongs were paid\n"
+            "for in horses. [8]\n\n13. In the assembly the young men were armed.\n\nFOOTNOTES:\n\n"
+            "[7] A punishment the laws of the tribe also name.\n\n[8] The fine went to the king.\n")
+    doc = read(text)
+    assert [(r.label, r.note is not None) for r in doc.note_refs] == [("7", True), ("8", True)]
+    assert "trees: cowards were sunk in the marsh" in doc.text
+    assert [n.text[:14] for n in doc.notes] == ["A punishment t", "The fine went "]
+
+
+def test_notes_one_to_a_line_keep_their_style():
+    doc = read("It grew.[1] It fell.[2]\n\n[1] The first note runs to\n[2] the second one.\n")
+    assert [n.label for n in doc.notes] == ["1", "2"]

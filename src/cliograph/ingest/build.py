@@ -134,14 +134,26 @@ def _next_note(lines: Lines, cur: Para, i: int) -> bool:
             bool(_SENT_END.search(lines.stripped[cur.lines[-1]]))
     if here is None or first is None:
         return False
+    opening = lines.stripped[cur.lines[0]]
+    if _label_style(s[0]) != _label_style(opening[0]):
+        return False  # `[76] cowards` inside a numbered section (`12. Before this council`): a mark, not a note
     if s[0] in _NOTE_OPEN:
         return True
-    m, n = _NUMBERED.match(s), _NUMBERED.match(lines.stripped[cur.lines[0]])
+    m, n = _NUMBERED.match(s), _NUMBERED.match(opening)
     if not (m and n) or int(m.group(1)) != int(n.group(1)) + 1:
         return False
     # a bare number (`2 Town chest.`) opens a note only after a line ending a sentence: in prose,
     # `12 delegates came from the north and` / `13 from the south` goes on
     return m.group(0).rstrip()[-1] in ".)" or bool(_SENT_END.search(lines.stripped[cur.lines[-1]]))
+
+
+def _label_style(c: str) -> str:
+    """How a note label opens: bracketed, superscript, a symbol, or a number."""
+    if c == "[":
+        return "bracket"
+    if c.isdecimal() and c.isascii():
+        return "number"
+    return "symbol" if c in "*\u2020\u2021" else "superscript"
 
 
 def _add_break(breaks: list[Break], lines: Lines, br: Break, i: int) -> None:
