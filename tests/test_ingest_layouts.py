@@ -531,3 +531,23 @@ def test_a_mark_opening_a_line_of_a_numbered_section_stays_a_mark():
 def test_notes_one_to_a_line_keep_their_style():
     doc = read("It grew.[1] It fell.[2]\n\n[1] The first note runs to\n[2] the second one.\n")
     assert [n.label for n in doc.notes] == ["1", "2"]
+
+
+def test_parenthesized_marks_with_endnotes_set_under_their_heading():
+    text = ("The oldest records are the survey of the shire (1) and the town chronicle (2). The\n"
+            "former was printed long ago (3), the latter never.\n\nENDNOTES:\n"
+            "(1)  The survey was made for the king's\n     taxes.\n(2)  Kept by the clerks of the guild.\n"
+            "(3)  In two volumes.\n")
+    doc = read(text)
+    notes = {n.id: n.text for n in doc.notes}
+    assert [(r.label, notes.get(r.note)) for r in doc.note_refs] == [
+        ("1", "The survey was made for the king's taxes."), ("2", "Kept by the clerks of the guild."),
+        ("3", "In two volumes.")]
+    assert doc.text.startswith("The oldest records are the survey of the shire and the town chronicle. The former "
+                               "was printed long ago, the latter never.")
+
+
+def test_a_numbered_list_in_parentheses_is_text():
+    text = "There were three reasons: (1) the cost, (2) the time, and (3) the men.\n\n[1] A note elsewhere.\n"
+    doc = read(text)
+    assert "(1) the cost, (2) the time, and (3) the men" in doc.text and not doc.note_refs

@@ -24,7 +24,7 @@ _TRANSCRIBER = re.compile(r"\[?transcriber['\u2019]?s\s+note", re.I)
 # a heading inside a notes section (`Chapter I`, `Notes to Part Two`): the section goes on
 _SUBHEAD = re.compile(r"^(?:chapter|part|book|section|notes? (?:to|on))\b[^.]{0,40}$", re.I)
 _FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
-_NOTE_OPEN = frozenset("[*\u2020\u2021\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+_NOTE_OPEN = frozenset("[(*\u2020\u2021\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 _NUMBERED = re.compile(r"(\d{1,3})[.)]?\s")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$")
 
@@ -126,6 +126,8 @@ def _next_note(lines: Lines, cur: Para, i: int) -> bool:
     character (in `_NOTE_OPEN` or a digit)."""
     s = lines.stripped[i]
     here, first = body_label(s), body_label(lines.stripped[cur.lines[0]])
+    if here is not None and len(cur.lines) == 1 and is_notes_heading(lines.text[cur.lines[0]]):
+        return True  # `ENDNOTES:` with the first note on the next line
     if here is not None and first is None:
         # a paragraph opening a page may be a note's end carried over from the page before: then
         # `17. In 1313 the fair` after a line ending a sentence opens the next note
@@ -149,8 +151,8 @@ def _next_note(lines: Lines, cur: Para, i: int) -> bool:
 
 def _label_style(c: str) -> str:
     """How a note label opens: bracketed, superscript, a symbol, or a number."""
-    if c == "[":
-        return "bracket"
+    if c in "[(":
+        return "bracket" if c == "[" else "paren"
     if c.isdecimal() and c.isascii():
         return "number"
     return "symbol" if c in "*\u2020\u2021" else "superscript"
@@ -292,7 +294,9 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     cands: list[RefCand] = []
     inline = _inline_by_line(src, lines, paras)
     line_starts = lines.start
-    maybe_at = maybe_ref_positions(src, commas=any(p.body is not None for p in paras))
+    body_labels = {p.body[0] for p in paras if p.body is not None}
+    body_labels |= {f"({p.body[0]})" for p in paras if p.body is not None and lines.stripped[p.lines[0]][:1] == "("}
+    maybe_at = maybe_ref_positions(src, commas=bool(body_labels), parens=any(x[0] == "(" for x in body_labels))
     maybe = {bisect_right(line_starts, i) - 1 for i in maybe_at}  # lines that may hold a mark
     special = sorted(maybe | inline.keys())
     ca, cz = lines.ca, lines.cz
@@ -326,7 +330,9 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     paras = _rejoin_across_notes(paras, lines)
     bodies = {id(p) for p in paras if p.body is not None}
     cands = sorted((c for c in cands if c.para not in bodies), key=lambda c: c.start)
-    refs = accept(cands, {p.body[0] for p in paras if p.body is not None}, [b.pos for b in all_breaks],
+    body_labels = {p.body[0] for p in paras if p.body is not None}
+    body_labels |= {f"({p.body[0]})" for p in paras if p.body is not None and lines.stripped[p.lines[0]][:1] == "("}
+    refs = accept(cands, body_labels, [b.pos for b in all_breaks],
                   sorted((lines.start[p.lines[0]], p.body[0]) for p in paras if p.body is not None))
     breaks = all_breaks
     cuts_by_line: dict[int, list[tuple[int, int]]] = {}

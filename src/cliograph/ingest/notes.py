@@ -16,6 +16,7 @@ _SYM = r"\*{1,3}|\u2020{1,2}|\u2021"  # *, **, ***, dagger, double dagger
 # [1] or [12] glued or spaced; superscript digits; a symbol glued to a word; a number after a sentence's end
 _REF = re.compile(
     r"\[(?P<br>\d{1,3}|\*|[A-Z])\]"
+    r"|(?<=[\w.,;:!?'\"\u2019\u201d] )\((?P<par>\d{1,3})\)(?=[\s.,;:!?]|$)"  # `Doomsday (1) and`: with `(1)` bodies
     rf"|(?P<sup>[{_SUP}]+)"
     rf"|(?<=[\w.,;:!?'\"\u2019\u201d)])(?P<sym>{_SYM})(?=\s|$)"
     r"|(?<=[A-Za-z])[,;:](?P<cnum>\d{1,3})(?=[ \t]+[a-z(])"  # glued after a comma: `brewer,1 who`
@@ -32,7 +33,7 @@ _ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "f
            "fol", "fols", "f", "ff"}
 _BODY_START = re.compile(
     r"^\s*(?:\[Footnote\s+(?P<fn>\d{1,3}|[A-Za-z]|\*)\s*:\s*"
-    rf"|(?:\[(?P<br>\d{{1,3}}|\*|[A-Z])\]|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+"
+    rf"|(?:\[(?P<br>\d{{1,3}}|\*|[A-Z])\]|\((?P<par>\d{{1,3}})\)|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+"
     # OCR drops the space after a symbol: `*He later wrote`
     rf"|(?P<sym>{_SYM})(?:\s+|(?=[A-Z\"\u201c])))(?=\S)"
 )
@@ -61,11 +62,12 @@ _MAYBE_AFTER_END = [re.compile(rf"{re.escape(c)}['\"\u2019\u201d]? ?\d") for c i
 _MAYBE_AFTER_COMMA = [re.compile(rf"{re.escape(c)}\d") for c in ",;:"]
 
 
-def maybe_ref_positions(src: str, commas: bool = True) -> list[int]:
+def maybe_ref_positions(src: str, commas: bool = True, parens: bool = False) -> list[int]:
     """Sorted starts of what a mark needs (some may repeat): a line holds a possible
     mark exactly when one of them falls in it. Searched a character at a time (each search then runs at
-    the speed of a scan for one character, where the alternation would be tried at every position)."""
-    out = [i for ch in _MAYBE_CHARS for i in char_positions(src, ch)]
+    the speed of a scan for one character, where the alternation would be tried at every position).
+    `(1)` marks are looked for only when bodies so labelled exist (`parens`)."""
+    out = [i for ch in _MAYBE_CHARS + ("(" if parens else "") for i in char_positions(src, ch)]
     for rx in _MAYBE_AFTER_END + (_MAYBE_AFTER_COMMA if commas else []):  # a mark after a comma needs a body
         out += [m.start() for m in rx.finditer(src)]
     out.sort()
@@ -92,6 +94,9 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
         at_end = not tail.strip()
         if m.group("br"):
             out.append(RefCand(m.start(), m.end(), m.group("br"), "bracket", at_end, m.start(), m.end()))
+        elif m.group("par"):
+            # the space before goes with it: `Doomsday (1) and`, `Chronicle" (2).`
+            out.append(RefCand(m.start(), m.end(), m.group("par"), "paren", at_end, m.start() - 1, m.end()))
         elif m.group("sym"):
             out.append(RefCand(m.start(), m.end(), m.group("sym"), "symbol", at_end, m.start(), m.end()))
         elif m.group("cnum"):
@@ -141,6 +146,8 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
             last = None  # numbered again from this page on
         if (c.label.isalpha() or c.kind == "symbol") and c.label not in body_labels:
             continue
+        if c.kind == "paren" and f"({c.label})" not in body_labels:
+            continue  # `(1)` numbers a list unless a `(1)` body carries it
         if c.kind in ("glued", "comma"):
             # a mark glued to a number's last digit only with its body below it; one glued after a comma
             # also when a body carries its label and it goes on from the marks before
@@ -187,8 +194,8 @@ def body_label(text: str) -> tuple[str, int] | None:
     m = _BODY_START.match(text)
     if not m:
         return None
-    label = (m.group("fn") or m.group("br") or (sup_to_digits(m.group("sup")) if m.group("sup") else None)
-             or m.group("sym") or m.group("num"))
+    label = (m.group("fn") or m.group("br") or m.group("par") or (sup_to_digits(m.group("sup")) if m.group("sup")
+             else None) or m.group("sym") or m.group("num"))
     return label, m.end()
 
 
