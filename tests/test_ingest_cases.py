@@ -265,6 +265,7 @@ NO_REPAIR_CASES = [
     ("a self-\nstyled leader", "self-styled leader", "a prefix that keeps its hyphen"),
     ("the well-known man and the well-\nknown woman", "well-known woman", "the document writes it hyphenated"),
     ("the co-\noperation of the towns", "co-operation of", "a prefix that keeps its hyphen, no other spelling"),
+    ("in the forty-\nsecond year", "forty-second year", "a number word keeps its hyphen"),
     ("the ex-\npresident spoke; the ex-president left", "ex-president spoke", "the document writes it hyphenated"),
     ("He said 'the soldiers' some of them were afraid.", "soldiers' some", "closing quote before a word"),
 ]

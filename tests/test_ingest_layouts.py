@@ -551,3 +551,55 @@ def test_a_numbered_list_in_parentheses_is_text():
     text = "There were three reasons: (1) the cost, (2) the time, and (3) the men.\n\n[1] A note elsewhere.\n"
     doc = read(text)
     assert "(1) the cost, (2) the time, and (3) the men" in doc.text and not doc.note_refs
+
+
+def test_bracketed_list_numbers_beside_parenthesized_notes_stay():
+    text = ("YEAR 10.  The king went to the coast (1).  He took Kent [1], and\nSurrey [2], and Sussex [3].  "
+            "Then he sailed to the isle (2).\n\nYEAR 11.  He came back to the town (3).\n\nENDNOTES:\n"
+            "(1)  The coast near the river.\n(2)  A small isle.\n(3)  The old town.\n")
+    doc = read(text)
+    notes = {n.id: n.text for n in doc.notes}
+    assert [(r.label, notes[r.note]) for r in doc.note_refs] == [
+        ("1", "The coast near the river."), ("2", "A small isle."), ("3", "The old town.")]
+    assert "He took Kent [1], and Surrey [2], and Sussex [3]. Then he sailed to the isle." in doc.text
+
+
+def test_parenthesized_marks_opening_a_line_or_after_a_parenthesis():
+    text = ("The harbour silted up (1) within a century, and a survey was made by the council\n(2), while the "
+            "traders left for the river mouth (or the bay) (3).\n\n\nENDNOTES:\n(1)  On the silt.\n"
+            "(2)  On the survey.\n(3)  On the bay.\n")
+    doc = read(text)
+    assert [r.label for r in doc.note_refs] == ["1", "2", "3"] and all(r.note for r in doc.note_refs)
+    assert "made by the council, while the traders left for the river mouth (or the bay)." in doc.text
+
+
+def test_a_note_marked_twice_links_both_marks():
+    doc = read("Farmers grew barley, [1] oats, [1] and rye [2] on the hills.\n\nNOTES\n\n"
+               "[1] These grains were sown in spring.\n\n[2] Rye needs little rain.\n")
+    assert [(r.label, r.note) for r in doc.note_refs] == [("1", "n1"), ("1", "n1"), ("2", "n2")]
+
+
+def test_a_bracketed_cross_reference_far_past_the_notes_stays():
+    doc = read("The clerk wrote again.[1] He had been refused before [337], yet\nhe asked once more.\n\n"
+               "[Footnote 1: See the earlier letter.]\n")
+    assert "refused before [337], yet" in doc.text and [r.label for r in doc.note_refs] == ["1"]
+
+
+def test_another_notes_section_is_not_a_notes_paragraph():
+    text = ("The first record is a survey (1) and the second a chronicle (2).\n\nENDNOTES:\n(1)  A survey of land.\n"
+            "(2)  A record by years.\n\nYEAR 10.  The king went to the coast (1).  Then he sailed to the isle (2).\n\n"
+            "ENDNOTES:\n(1)  The coast near the river.\n(2)  A small isle.\n")
+    doc = read(text)
+    assert [n.text for n in doc.notes] == ["A survey of land.", "A record by years.", "The coast near the river.",
+                                           "A small isle."]
+    assert "YEAR 10. The king went to the coast. Then he sailed to the isle." in doc.text[:doc.main_end]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The clerk stopped for a moment --\nthen he wrote the rest.\n", "a moment -- then he wrote"),
+    ("The larches,--\nthen the oaks.\n", "The larches,--then the oaks."),
+    ("He spoke.[1]\n\n[Footnote 1: It ended with these words:--\n\nLet the bells ring.]\n", "words:-- Let the bells"),
+])
+def test_a_dash_closing_a_line(text, expected):
+    doc = read(text)
+    assert expected in doc.text

@@ -12,7 +12,7 @@ from ..model import Document, Note, NoteRef, OffsetMap, Page, Paragraph, Removed
 from .gutenberg import book_bounds
 from .lines import Lines, classify, lines_opening_with, wrapped
 from .notes import RefCand, accept, body_label, find_refs, is_notes_heading, link, maybe_ref_positions
-from .plain import Spacing, bare, emit_cuts, emit_plain, not_plain, only_cuts, plain_cuts
+from .plain import CLOSING, Spacing, bare, emit_cuts, emit_plain, not_plain, only_cuts, plain_cuts
 from .repair import TextBuilder, emit_piece, hyphenated_words, join_hyphen
 from .vocab import ROMAN, page_inline_matches, page_inline_re, previous_label
 
@@ -25,6 +25,7 @@ _TRANSCRIBER = re.compile(r"\[?transcriber['\u2019]?s\s+note", re.I)
 _SUBHEAD = re.compile(r"^(?:chapter|part|book|section|notes? (?:to|on))\b[^.]{0,40}$", re.I)
 _FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
 _NOTE_OPEN = frozenset("[(*\u2020\u2021\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+_LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _NUMBERED = re.compile(r"(\d{1,3})[.)]?\s")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$")
 
@@ -294,8 +295,7 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     cands: list[RefCand] = []
     inline = _inline_by_line(src, lines, paras)
     line_starts = lines.start
-    body_labels = {p.body[0] for p in paras if p.body is not None}
-    body_labels |= {f"({p.body[0]})" for p in paras if p.body is not None and lines.stripped[p.lines[0]][:1] == "("}
+    body_labels = _body_labels(paras, lines)
     maybe_at = maybe_ref_positions(src, commas=bool(body_labels), parens=any(x[0] == "(" for x in body_labels))
     maybe = {bisect_right(line_starts, i) - 1 for i in maybe_at}  # lines that may hold a mark
     special = sorted(maybe | inline.keys())
@@ -330,8 +330,7 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     paras = _rejoin_across_notes(paras, lines)
     bodies = {id(p) for p in paras if p.body is not None}
     cands = sorted((c for c in cands if c.para not in bodies), key=lambda c: c.start)
-    body_labels = {p.body[0] for p in paras if p.body is not None}
-    body_labels |= {f"({p.body[0]})" for p in paras if p.body is not None and lines.stripped[p.lines[0]][:1] == "("}
+    body_labels = _body_labels(paras, lines)
     refs = accept(cands, body_labels, [b.pos for b in all_breaks],
                   sorted((lines.start[p.lines[0]], p.body[0]) for p in paras if p.body is not None))
     breaks = all_breaks
@@ -346,6 +345,11 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
         if id(c) not in own_line:
             cuts_by_line.setdefault(line_of(c.start), []).append((c.cut_start, c.cut_end))
     return _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_line, own_line, loose, book)
+
+
+def _body_labels(paras: list[Para], lines: Lines) -> set[str]:
+    """The labels of the note bodies; a `(1)` body's as `(1)`: it carries `(1)` marks only."""
+    return {f"({p.body[0]})" if lines.stripped[p.lines[0]][:1] == "(" else p.body[0] for p in paras if p.body is not None}
 
 
 def _rejoin_across_notes(paras: list[Para], lines: Lines) -> list[Para]:
@@ -409,7 +413,7 @@ def _mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
             if in_section and i and _goes_on_over_page(paras[i - 1], p, lines):
                 continued.add(i)
             elif in_section and i and (paras[i - 1].body is not None or i - 1 in continued) and \
-                    _before_next_note(i, paras) and not (_HEADING.match(text.strip()) or _SUBHEAD.match(text.strip())):
+                    _before_next_note(i, paras, lines) and not (_HEADING.match(text.strip()) or _SUBHEAD.match(text.strip())):
                 continued.add(i)  # a note of several paragraphs: more notes follow
             elif in_section and (_BACK_MATTER.match(text.strip()) or not (
                     _HEADING.match(text.strip()) or _SUBHEAD.match(text.strip()))):
@@ -443,10 +447,12 @@ def _inside_a_sentence(i: int, paras: list[Para], lines: Lines) -> bool:
         and after[:1].islower()
 
 
-def _before_next_note(i: int, paras: list[Para], most: int = 3) -> bool:
-    """Does a note body follow paragraph i within `most` paragraphs?"""
+def _before_next_note(i: int, paras: list[Para], lines: Lines, most: int = 3) -> bool:
+    """Does a note body follow paragraph i within `most` paragraphs (no notes heading between)?"""
     j = i + 1
     while j < len(paras) and j - i <= most and paras[j].body is None:
+        if is_notes_heading(lines.text[paras[j].lines[0]]):
+            return False
         j += 1
     return j < len(paras) and j - i <= most and paras[j].body is not None
 
@@ -587,8 +593,10 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
                     seg_start = a
                 flush_refs(a)
                 cut_only = _cuts_only(src, a, z, cuts_by_line.get(li))
-                if cut_only or (prev_cut_only and b.length == par.start):
-                    b.put("", prev_end, a)  # around a line of cuts only (`[Pg` / `27]`): one space, or none
+                if cut_only or (prev_cut_only and b.length == par.start) or _opens_with_cut_then_closing(
+                        src, a, cuts_by_line.get(li)):
+                    # around a line of cuts only (`[Pg` / `27]`): one space, or none; none before `(3), and`
+                    b.put("", prev_end, a)
                 else:
                     _join(b, src, prev_end, a, seen_hyphens)
                 prev_cut_only = cut_only
@@ -665,6 +673,11 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
     return doc
 
 
+def _opens_with_cut_then_closing(src: str, a: int, cuts: list[tuple[int, int]] | None) -> bool:
+    """Does the line open with a cut (a mark) followed by a comma or a full stop (`(3), and`)?"""
+    return bool(cuts) and any(c0 == a and src[c1:c1 + 1] in CLOSING for c0, c1 in cuts)
+
+
 def _cuts_only(src: str, a: int, z: int, cuts: list[tuple[int, int]] | None) -> bool:
     """Is the line text [a, z) nothing but its cuts (and spaces)?"""
     return bool(cuts) and only_cuts(src, a, z, [(a, z, *c) for c in sorted(cuts)])
@@ -714,7 +727,10 @@ def _join(b: TextBuilder, src: str, prev_end: int, nxt: int, seen: set[str]) -> 
             b.put("", prev_end, nxt)
             return
     if tail.endswith("--") or tail.endswith("\u2014"):
-        b.put("", prev_end, nxt)
+        # a dash closing a line runs on into the next word, unless it stands apart (`a moment --`) or a
+        # paragraph of the note ends with it
+        spaced = tail.rstrip("-\u2014").endswith(" ") or len(_LINE_BREAK.findall(src, prev_end, nxt)) > 1
+        b.put(" " if spaced else "", prev_end, nxt)
         return
     b.put(" ", prev_end, nxt)
 

@@ -16,7 +16,8 @@ _SYM = r"\*{1,3}|\u2020{1,2}|\u2021"  # *, **, ***, dagger, double dagger
 # [1] or [12] glued or spaced; superscript digits; a symbol glued to a word; a number after a sentence's end
 _REF = re.compile(
     r"\[(?P<br>\d{1,3}|\*|[A-Z])\]"
-    r"|(?<=[\w.,;:!?'\"\u2019\u201d] )\((?P<par>\d{1,3})\)(?=[\s.,;:!?]|$)"  # `Doomsday (1) and`: with `(1)` bodies
+    # `Doomsday (1) and`, `(or Welsh) (2)`, or opening a line: only with `(1)` bodies
+    r"|(?:(?<=[\w.,;:!?'\"\u2019\u201d)] )|(?<=[\n\r]))\((?P<par>\d{1,3})\)(?=[\s.,;:!?]|$)"
     rf"|(?P<sup>[{_SUP}]+)"
     rf"|(?<=[\w.,;:!?'\"\u2019\u201d)])(?P<sym>{_SYM})(?=\s|$)"
     r"|(?<=[A-Za-z])[,;:](?P<cnum>\d{1,3})(?=[ \t]+[a-z(])"  # glued after a comma: `brewer,1 who`
@@ -96,7 +97,8 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
             out.append(RefCand(m.start(), m.end(), m.group("br"), "bracket", at_end, m.start(), m.end()))
         elif m.group("par"):
             # the space before goes with it: `Doomsday (1) and`, `Chronicle" (2).`
-            out.append(RefCand(m.start(), m.end(), m.group("par"), "paren", at_end, m.start() - 1, m.end()))
+            cut0 = m.start() - (src[m.start() - 1:m.start()] == " ")
+            out.append(RefCand(m.start(), m.end(), m.group("par"), "paren", at_end, cut0, m.end()))
         elif m.group("sym"):
             out.append(RefCand(m.start(), m.end(), m.group("sym"), "symbol", at_end, m.start(), m.end()))
         elif m.group("cnum"):
@@ -139,6 +141,8 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
     """
     kept: list[RefCand] = []
     last = None
+    only_paren = bool(body_labels) and all(x[0] == "(" for x in body_labels)
+    top = max((int(x) for x in body_labels if x.isdecimal()), default=None)  # the highest note label
     for i, c in enumerate(cands):
         if last is not None and c.label.isdecimal() and int(c.label) <= last and \
                 bisect_right(page_breaks, c.start) > bisect_right(page_breaks, kept[-1].start) and \
@@ -148,6 +152,9 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
             continue
         if c.kind == "paren" and f"({c.label})" not in body_labels:
             continue  # `(1)` numbers a list unless a `(1)` body carries it
+        if c.kind == "bracket" and c.label not in body_labels and (only_paren or (
+                c.label.isdecimal() and top is not None and int(c.label) > 2 * top + 5)):
+            continue  # the notes are all `(1)`: `Kent [1], and Surrey [2]` is a list; far past them: `see [337]`
         if c.kind in ("glued", "comma"):
             # a mark glued to a number's last digit only with its body below it; one glued after a comma
             # also when a body carries its label and it goes on from the marks before
@@ -157,7 +164,7 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
                 kept.append(c)
                 last = v
             continue
-        ok = c.kind in ("bracket", "sup", "symbol") or c.label == "*"
+        ok = c.kind in ("bracket", "paren", "sup", "symbol") or c.label == "*"
         if not ok:
             v = int(c.label)
             nxt = next((int(d.label) for d in cands[i + 1:] if d.label.isdecimal() and d.kind != "glued"), None)
@@ -236,12 +243,15 @@ def _link(refs: list[tuple[int, str]], bodies: list[tuple[int, str]]) -> dict[in
     for j, (_, label) in enumerate(bodies):
         by_label.setdefault(label, []).append(j)
     used: set[int] = set()
+    last: dict[str, int] = {}  # the body the label's last mark took
     out: dict[int, int] = {}
     for i, (pos, label) in enumerate(refs):
         options = [j for j in by_label.get(label, []) if j not in used]
         after = [j for j in options if bodies[j][0] > pos]
         pick = after[0] if after else (options[0] if options else None)
+        if pick is None and label in last and bodies[last[label]][0] > pos:
+            pick = last[label]  # one note marked again (`Julius [4] ... Drusus [4]`)
         if pick is not None:
             used.add(pick)
-            out[i] = pick
+            out[i] = last[label] = pick
     return out

@@ -17,6 +17,7 @@ from .lines import Lines
 from .repair import MOJIBAKE_LEADS, cut_bounds
 from .vocab import vocab
 
+CLOSING = frozenset(",.;:!?)")  # what takes no space before it
 _LINE_END_DASHES = "-\u00ac\u2014"  # a hyphen, not sign or dash ending a line: `_join` decides
 
 
@@ -82,8 +83,9 @@ def plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, r
             out += [(a, z, c0, c1) for c0, c1 in sorted(cuts_by_line[li])]
     pos = a0
     for a, z, c0, c1 in out:
-        if c0 < pos or (c0 == a and only_cuts(src, a, z, [c for c in out if c[0] == a])):
-            return None  # overlapping cuts, or a line that is nothing but cuts (`_assemble` joins around it)
+        if c0 < pos or (c0 == a and (only_cuts(src, a, z, [c for c in out if c[0] == a]) or src[c1:c1 + 1] in CLOSING)):
+            return None  # overlapping cuts, or a line that is nothing but cuts or opens with one before a comma
+            # (`_assemble` joins around them)
         pos = c1
         while pos < z and src[pos] in " \t":
             pos += 1

@@ -216,6 +216,9 @@ def hyphenated_words(src: str) -> HyphenatedWords:
     return HyphenatedWords(src)
 
 
+_TENS = frozenset(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))
+
+
 def join_hyphen(before: str, after: str, seen: HyphenatedWords | set[str]) -> bool:
     """Should `before-` at a line end and `after` on the next line become one word?"""
     if not before or not after or not after[0].islower() or not before[-1].isalpha():
@@ -223,6 +226,8 @@ def join_hyphen(before: str, after: str, seen: HyphenatedWords | set[str]) -> bo
     if f"{before}-{after}".lower() in seen:
         return False
     low = before.lower()
+    if low in _TENS:
+        return False  # `forty-` / `second`
     if low not in vocab()["keep_hyphen_prefixes"]:
         return True
     # a prefix that also opens plain words (`ex-` / `tended`, `so-` / `ciety`): the text's own spelling of
