@@ -1,0 +1,241 @@
+"""Which paragraphs are note bodies (`[1] text`, a notes section, a page foot's block), and how the text
+goes on around them."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from .lines import Lines
+from .notes import RefCand, body_label, is_notes_heading
+
+SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
+HEADING = re.compile(r"^[^a-z]{1,80}$")
+_BACK_MATTER = re.compile(r"^(?:index|bibliography|appendix|glossary|sources|works cited)\b", re.I)
+# a heading inside a notes section (`Chapter I`, `Notes to Part Two`): the section goes on
+_SUBHEAD = re.compile(r"^(?:chapter|part|book|section|notes? (?:to|on))\b[^.]{0,40}$", re.I)
+FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
+NOTE_OPEN = frozenset("[(*\u2020\u2021\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+_NUMBERED = re.compile(r"(\d{1,3})[.)]?\s")
+
+
+@dataclass
+class Para:
+    lines: list[int] = field(default_factory=list)
+    breaks: set[int] = field(default_factory=set)  # line indexes before which a page break falls
+    refs_after: list[RefCand] = field(default_factory=list)  # marks on their own line closing it
+    body: tuple[str, int] | None = None  # (label, prefix length) when it is a note body
+    after_break: bool = False  # opens a page
+
+
+def next_note(lines: Lines, cur: Para, i: int) -> bool:
+    """In wrapped text, notes set one to a line with no blank line between: line i opens a new note when
+    it and the paragraph both open with a note label, bracketed, superscript or a symbol (`[2]`, `²`, `*`), or numbered
+    one on from the paragraph's (`2.` after `1.`). The caller has seen line i open with a label's first
+    character (in `NOTE_OPEN` or a digit)."""
+    s = lines.stripped[i]
+    here, first = body_label(s), body_label(lines.stripped[cur.lines[0]])
+    if here is not None and len(cur.lines) == 1 and is_notes_heading(lines.text[cur.lines[0]]):
+        return True  # `ENDNOTES:` with the first note on the next line
+    if here is not None and first is None:
+        # a paragraph opening a page may be a note's end carried over from the page before: then
+        # `17. In 1313 the fair` after a line ending a sentence opens the next note
+        m = _NUMBERED.match(s)
+        return cur.after_break and bool(m) and m.group(0).rstrip()[-1] in ".)" and s[m.end():][:1].isupper() and \
+            bool(SENT_END.search(lines.stripped[cur.lines[-1]]))
+    if here is None or first is None:
+        return False
+    opening = lines.stripped[cur.lines[0]]
+    if _label_style(s[0]) != _label_style(opening[0]):
+        return False  # `[76] cowards` inside a numbered section (`12. Before this council`): a mark, not a note
+    if s[0] in NOTE_OPEN:
+        return True
+    m, n = _NUMBERED.match(s), _NUMBERED.match(opening)
+    if not (m and n) or int(m.group(1)) != int(n.group(1)) + 1:
+        return False
+    # a bare number (`2 Town chest.`) opens a note only after a line ending a sentence: in prose,
+    # `12 delegates came from the north and` / `13 from the south` goes on
+    return m.group(0).rstrip()[-1] in ".)" or bool(SENT_END.search(lines.stripped[cur.lines[-1]]))
+
+
+def _label_style(c: str) -> str:
+    """How a note label opens: bracketed, superscript, a symbol, or a number."""
+    if c in "[(":
+        return "bracket" if c == "[" else "paren"
+    if c.isdecimal() and c.isascii():
+        return "number"
+    return "symbol" if c in "*\u2020\u2021" else "superscript"
+
+
+def body_labels_of(paras: list[Para], lines: Lines) -> set[str]:
+    """The labels of the note bodies; a `(1)` body's as `(1)`: it carries `(1)` marks only."""
+    return {f"({p.body[0]})" if lines.stripped[p.lines[0]][:1] == "(" else p.body[0] for p in paras if p.body is not None}
+
+
+def rejoin_across_notes(paras: list[Para], lines: Lines) -> list[Para]:
+    """A paragraph cut by a page foot's notes (over a page break, or with notes set inside its sentence where
+    the text no longer shows the break) goes on after them when it stopped mid-sentence."""
+    out: list[Para] = []
+    prev: Para | None = None
+    crossed = False
+    for p in paras:
+        if p.body is not None:
+            out.append(p)
+            crossed = True
+            continue
+        if prev is not None and crossed and not prev.refs_after:
+            first = lines[p.lines[0]]
+            if not SENT_END.search(lines[prev.lines[-1]].text.rstrip()) and first.text.lstrip()[:1].islower():
+                prev.breaks.add(p.lines[0])
+                prev.lines += p.lines
+                prev.refs_after += p.refs_after
+                crossed = False
+                continue
+        out.append(p)
+        prev, crossed = p, False
+    return out
+
+
+def confirm_page_bottom(paras, lines, tentative, cands, breaks) -> None:
+    """A numbered block at a page foot is a note body only if a mark with its label stands above it on the page."""
+    if not tentative:
+        return
+    starts = [b.pos for b in breaks]
+    marks = sorted((c.start, c.label, c.para) for c in cands)
+    at = [m[0] for m in marks]
+    for p in paras:
+        if id(p) not in tentative:
+            continue
+        pos = lines[p.lines[0]].start
+        k = bisect_right(starts, pos) - 1
+        page_start = breaks[k].end if k >= 0 else 0
+        label = p.body[0]
+        above = marks[bisect_left(at, page_start):bisect_left(at, pos)]  # the marks of its page, above it
+        if not any(m_label == label and m_para != id(p) for _, m_label, m_para in above):
+            p.body = None
+
+
+def mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
+    """Decide which paragraphs are note bodies: `[1] text`, a notes section, labels under a heading.
+
+    Returns the ids of paragraphs that are bodies only if a mark above confirms them (page feet).
+    """
+    tentative: set[int] = set()
+    in_section = False
+    continued: set[int] = set()  # notes section paragraphs that go on with the note before them
+    for i, p in enumerate(paras):
+        text = lines.text[p.lines[0]]
+        if is_notes_heading(text) and len(p.lines) == 1:
+            in_section = True
+            p.body = None
+            continue
+        if p.body is None:
+            if in_section and i and _goes_on_over_page(paras[i - 1], p, lines):
+                continued.add(i)
+            elif in_section and i and (paras[i - 1].body is not None or i - 1 in continued) and \
+                    _before_next_note(i, paras, lines) and not (HEADING.match(text.strip()) or _SUBHEAD.match(text.strip())):
+                continued.add(i)  # a note of several paragraphs: more notes follow
+            elif in_section and (_BACK_MATTER.match(text.strip()) or not (
+                    HEADING.match(text.strip()) or _SUBHEAD.match(text.strip()))):
+                in_section = False
+            continue
+        label = p.body[0]
+        bracketed = text.lstrip().startswith("[") and not text.lstrip()[1:2].isalpha() or FOOTNOTE.match(text)
+        if text.lstrip()[1:3].isalpha():  # `[AB` is editorial matter, not a note label
+            bracketed = bool(FOOTNOTE.match(text))
+        if not label or not (bracketed or in_section):
+            if label and (_page_bottom(i, paras, lines) or _inside_a_sentence(i, paras, lines)):
+                tentative.add(id(p))
+            else:
+                p.body = None
+    for i in sorted(continued, reverse=True):  # a note running over a page is one body
+        prev, p = paras[i - 1], paras.pop(i)
+        prev.breaks.add(p.lines[0])
+        prev.lines += p.lines
+    return tentative
+
+
+def _inside_a_sentence(i: int, paras: list[Para], lines: Lines) -> bool:
+    """Paragraph i (numbered) stands inside a sentence of the text: the paragraph before stops mid-sentence
+    or mid-word and the one after goes on in lower case. A page-foot note whose page break the text no
+    longer shows (folios and heads taken out before): a mark above must still confirm it."""
+    if not 0 < i < len(paras) - 1:
+        return False
+    before, after = lines.stripped[paras[i - 1].lines[-1]], lines.stripped[paras[i + 1].lines[0]]
+    whole = SENT_END.search(lines.stripped[paras[i].lines[-1]])  # a note ends its sentence
+    return bool(whole) and paras[i - 1].body is None and (before.endswith("-") or not SENT_END.search(before)) \
+        and after[:1].islower()
+
+
+def _before_next_note(i: int, paras: list[Para], lines: Lines, most: int = 3) -> bool:
+    """Does a note body follow paragraph i within `most` paragraphs (no notes heading between)?"""
+    j = i + 1
+    while j < len(paras) and j - i <= most and paras[j].body is None:
+        if is_notes_heading(lines.text[paras[j].lines[0]]):
+            return False
+        j += 1
+    return j < len(paras) and j - i <= most and paras[j].body is not None
+
+
+def _goes_on_over_page(prev: Para, p: Para, lines: Lines) -> bool:
+    """A notes section's note going on in the next paragraph: across a page break, or where it stopped
+    mid-sentence or the next words are in lower case."""
+    if prev.body is None or prev.refs_after or _BACK_MATTER.match(lines.stripped[p.lines[0]]):
+        return False
+    last, first = prev.lines[-1], p.lines[0]
+    broke = last in lines.formfeed or any(
+        k in ("marker", "head", "folio") or j in lines.formfeed for j, k in enumerate(lines.kind[last + 1:first], last + 1))
+    # over a page break, words without a label can only go on with the note; else only a sentence that
+    # goes on does (a paragraph after a finished note ends the section)
+    return broke or not SENT_END.search(lines.stripped[last]) or lines.stripped[first][:1].islower()
+
+
+def close_footnotes(paras: list[Para], lines: Lines, most: int = 12) -> list[Para]:
+    """A `[Footnote 3: ...` of several paragraphs goes on up to the paragraph whose `]` closes it (within
+    `most` paragraphs, none of them opening another note): one note body, not text and a stray `]`."""
+    out: list[Para] = []
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        out.append(p)
+        i += 1
+        if p.body is None or not FOOTNOTE.match(lines.text[p.lines[0]]):
+            continue
+        depth = _depth(p, lines)
+        j = i
+        while depth > 0 and j < len(paras) and j - i < most and paras[j].body is None:
+            depth += _depth(paras[j], lines)
+            j += 1
+        if depth <= 0 and j > i:
+            for q in paras[i:j]:
+                p.lines += q.lines
+            i = j
+    return out
+
+
+def _depth(p: Para, lines: Lines) -> int:
+    """Square brackets opened and not closed in a paragraph."""
+    return sum(lines.text[li].count("[") - lines.text[li].count("]") for li in p.lines)
+
+
+def _page_bottom(i: int, paras: list[Para], lines: Lines) -> bool:
+    """Paragraph i numbered and just before a page break (a footnote block at a page foot): the
+    numbered paragraphs after it, if any, run up to the break (a numbered list followed by text or by
+    a bracketed note body stands in the main flow)."""
+    while True:
+        last = paras[i].lines[-1]
+        formfeed = last in lines.formfeed
+        for j in range(last + 1, len(lines.kind)):
+            k = lines.kind[j]
+            if k == "blank":
+                formfeed = formfeed or j in lines.formfeed  # `\n\f`: a blank line closes the page
+                continue
+            if k in ("marker", "head", "folio") or formfeed:
+                return True
+            break
+        else:  # the last page's foot, closed by a form feed or by the end of a text paged by form feeds
+            return formfeed or bool(lines.formfeed)
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        if nxt is None or nxt.body is None or lines.stripped[nxt.lines[0]].startswith("["):
+            return False
+        i += 1
