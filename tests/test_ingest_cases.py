@@ -99,6 +99,8 @@ NOTE_CASES = [
     ("They met at the twenty-second Congress. It went badly.\n", [], "an ordinal word"),
     ("The clerks tried a new plan. 60\ncents was the toll for a barge.\n", [], "a quantity going on over the line"),
     ('He called it "a left revisionist." 87\nThe next day was calm.\n', ["87"], "a mark closing a line"),
+    ("The party split over factionalism. 86\npage_27\nPage 27\nthe next day was calm.\n", ["86"],
+     "a mark closing a page, the sentence after it in lower case"),
 ]
 
 
