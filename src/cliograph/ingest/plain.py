@@ -83,9 +83,10 @@ def plain_cuts(src, p, a0, zn, lines, cuts_by_line, cut_lines, pending_breaks, r
             out += [(a, z, c0, c1) for c0, c1 in sorted(cuts_by_line[li])]
     pos = a0
     for a, z, c0, c1 in out:
+        # overlapping cuts, or a line that is nothing but cuts or opens with one before a comma: `_assemble`
+        # joins the lines around them
         if c0 < pos or (c0 == a and (only_cuts(src, a, z, [c for c in out if c[0] == a]) or src[c1:c1 + 1] in CLOSING)):
-            return None  # overlapping cuts, or a line that is nothing but cuts or opens with one before a comma
-            # (`_assemble` joins around them)
+            return None
         pos = c1
         while pos < z and src[pos] in " \t":
             pos += 1
