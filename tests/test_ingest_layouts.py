@@ -603,3 +603,41 @@ def test_another_notes_section_is_not_a_notes_paragraph():
 def test_a_dash_closing_a_line(text, expected):
     doc = read(text)
     assert expected in doc.text
+
+
+def test_folios_on_one_side_of_the_leaf_with_some_lost_and_one_misread():
+    folios = {3: "3", 5: "5", 9: "9", 11: "11", 13: "4", 15: "15", 17: "17", 19: "19"}
+    text = "\n\n\n\n".join(("THE GARDEN BOOK.\n\n" + PAGE) if n % 2 == 0 else
+                           "ON SOILS.\n\n" + (folios[n] + "\n\n" if n in folios else "") + PAGE for n in range(2, 20))
+    labels = [(p.label, p.inferred) for p in read(text + "\n").pages]
+    assert ("3", False) in labels and ("9", False) in labels and ("13", True) in labels and ("19", False) in labels
+
+
+def test_a_misread_folio_equal_to_the_next():
+    text = "\n\n\n\n".join(f"{ {32: 33}.get(n, n)}\n\nA BOOK OF MILLS.\n\n" + PAGE for n in range(29, 37))
+    labels = [(p.label, p.inferred) for p in read(text + "\n").pages]
+    assert ("32", True) in labels and [lab for lab, _ in labels].count("33") == 1
+
+
+def test_a_number_closing_a_line_of_capitals_is_no_mark():
+    doc = read("SALVE. 45\n\nBeeswax one ounce, olive oil two ounces. Melt and stir.\n")
+    assert doc.text.startswith("SALVE. 45") and not doc.note_refs
+
+
+def test_a_symbol_mark_after_a_space():
+    text = ("Every apprentice learned the art called milling ; * and the rules of the\ntrade before he was "
+            "trusted with the stones.\n\n* Milling is the grinding of grain.\n\f\nThe next page.\n")
+    doc = read(text)
+    assert [(r.label, r.note) for r in doc.note_refs] == [("*", "n1")]
+    assert "called milling ; and the rules" in doc.text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The patient walked to the well each morning and the cure was com-\n\n\n\npleted in a week.\n",
+     "the cure was completed in a week."),
+    ("The patient walked to the well each morning and he\n\n\n\nwas cured in a week.\n", "and he was cured in"),
+    ("The well was dry.\n\n\n\nand then the rain came.\n", "The well was dry.\n\nand then"),
+    ("A short list of wells\n\nand springs.\n", "A short list of wells\n\nand springs."),
+])
+def test_a_sentence_going_on_over_blank_lines(text, expected):
+    assert expected in read(text).text

@@ -41,6 +41,7 @@ class Break:
     end: int
     label: str | None
     kind: str
+    inferred: bool = False  # the label was read out of the run of folios (the OCR misread it)
 
 
 def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefCand]]:
@@ -81,8 +82,8 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
                     cur.breaks.add(i)
                 cur.lines.append(i)
             elif cur is not None and _continues(lines, cur, i, wrap, blank, broke):
-                if broke:
-                    cur.breaks.add(i)
+                if broke or blank:
+                    cur.breaks.add(i)  # its source goes on after the break or the gap
                 cur.lines.append(i)
             else:
                 cur = Para(lines=[i], after_break=broke)
@@ -98,7 +99,7 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
             blank = True
         elif k in ("marker", "head", "folio"):
             kind = "page_marker" if k == "marker" else ("running_head" if k == "head" else "folio")
-            _add_break(breaks, lines, Break(lines.start[i], lines.stop[i], labels[i], kind), i)
+            _add_break(breaks, lines, Break(lines.start[i], lines.stop[i], labels[i], kind, i in lines.guessed), i)
             broke = True
         elif k == "numline":
             label = labels[i]
@@ -123,7 +124,7 @@ def _add_break(breaks: list[Break], lines: Lines, br: Break, i: int) -> None:
         if last.label is None or br.label is None or last.label == br.label:
             last.end = max(last.end, br.end)
             if last.label is None and br.label is not None:
-                last.label, last.kind = br.label, br.kind
+                last.label, last.kind, last.inferred = br.label, br.kind, br.inferred
             return
     breaks.append(br)
 
@@ -140,13 +141,25 @@ def _text_between(lines: Lines, a: int, b: int, i: int) -> bool:
     return False
 
 
+def _over_a_gap(lines: Lines, last: int, i: int) -> bool:
+    """A word or a sentence of the text (not of a note) going on over blank lines (a page break the OCR
+    left as a gap, its folio lost): the line before ends in a hyphen after a letter, or, after two blank lines or more, in no
+    sentence end, and line i goes on in lower case."""
+    prev, nxt = lines.stripped[last], lines.stripped[i]
+    if not nxt[:1].islower() or lines.kind[last] != "text":
+        return False
+    if len(prev) > 1 and prev[-1] == "-" and prev[-2].isalpha():
+        return True
+    return i - last > 2 and not SENT_END.search(prev) and prev[-1:].isalpha()
+
+
 def _continues(lines: Lines, cur: Para, i: int, wrap: bool, blank: bool, broke: bool) -> bool:
     if cur.refs_after:
         return False
     if wrap and not blank:
         return True
     if wrap and not broke:
-        return False
+        return body_label(lines.stripped[cur.lines[0]]) is None and _over_a_gap(lines, cur.lines[-1], i)
     prev = lines.text[cur.lines[-1]].rstrip()
     nxt = lines.stripped[i]
     marker = page_inline_re().match(nxt)
@@ -550,7 +563,7 @@ def _pages(doc: Document, src: str, starts: list[tuple[Break, int]], main_end: i
     if footer:
         prev_src, prev_clean = 0, 0
         for br, at in labelled:
-            pages.append(_page(doc, prev_clean, at, prev_src, br.pos, br.label, False))
+            pages.append(_page(doc, prev_clean, at, prev_src, br.pos, br.label, br.inferred))
             prev_src, prev_clean = br.end, at
         if doc.text[prev_clean:main_end].strip():
             nxt = _next_label(pages[-1].label)
@@ -565,7 +578,7 @@ def _pages(doc: Document, src: str, starts: list[tuple[Break, int]], main_end: i
         for i, (br, at) in enumerate(labelled):
             end_at, end_src = (labelled[i + 1][1], labelled[i + 1][0].pos) if i + 1 < len(labelled) else (
                 main_end, len(src))
-            pages.append(_page(doc, at, end_at, br.end, end_src, br.label, False))
+            pages.append(_page(doc, at, end_at, br.end, end_src, br.label, br.inferred))
     while pages and pages[-1].inferred and not pages[-1].text.strip():
         pages.pop()  # a form feed closing the file opens no page
     _number_unlabelled(pages[1:] if front_unknown else pages)
@@ -583,8 +596,22 @@ def _number_unlabelled(pages: list[Page]) -> None:
     for i, p in enumerate(pages):
         if not p.label:
             prev = pages[i - 1].label if i else "0"
-            p.label = _next_label(prev) or _before_next(pages, i) or str(i + 1)
+            p.label = _between(pages, i) or _next_label(prev) or _before_next(pages, i) or str(i + 1)
             p.inferred = True
+
+
+def _between(pages: list[Page], i: int) -> str | None:
+    """Page i's number where the known numbers around a run of unnumbered pages step by two: 7 between 5
+    and 9 (folios printed on one side of the leaf)."""
+    if not i or not pages[i - 1].label.isdecimal():
+        return None
+    j = i
+    while j < len(pages) and not pages[j].label:
+        j += 1
+    if j == len(pages) or not pages[j].label.isdecimal():
+        return None
+    a, b, k = int(pages[i - 1].label), int(pages[j].label), j - i + 1
+    return str(a + 2) if b - a == 2 * k else None  # two a page: only one side of each leaf is numbered
 
 
 def _before_next(pages: list[Page], i: int) -> str | None:

@@ -63,6 +63,7 @@ class Lines:
             cz[i] = ca[i] + slens[i]
         self.kind = ["text"] * len(texts)
         self.label: list[str | None] = [None] * len(texts)
+        self.guessed: set[int] = set()  # folio lines whose label was read out of the run, not off the line
         self._runs: tuple[list[int], list[int]] | None = None
         # the only whitespace inside a line is the space: two whitespace characters in a row are two spaces
         self.only_spaces = "\t" not in src and not any(c in src for c in _OTHER_SPACES)
@@ -400,10 +401,13 @@ def _bare_folios(lines: Lines, numlines: list[int]) -> None:
         values.pop()  # a number after the last folio, out of the run (a stray `1` closing the text), is text
         cands.pop()
     misread = _misread(values)
-    rising = sum(1 for a, b in zip(values, values[1:], strict=False) if 0 < b - a <= 3)
+    # a step of up to six: folios printed on one side only (3, 5, 7), some lost to the OCR
+    rising = sum(1 for a, b in zip(values, values[1:], strict=False) if 0 < b - a <= 6)
     if rising >= 0.7 * (len(values) - 1):
-        for k, i in enumerate(cands):  # a misread folio keeps no label: its page's is inferred from the one before
-            kind[i], label[i] = "folio", None if k in misread else label[i] or lines.stripped[i]
+        for k, i in enumerate(cands):  # a misread folio takes the run's number, marked as guessed
+            kind[i], label[i] = "folio", str(values[k]) if k in misread else label[i] or lines.stripped[i]
+            if k in misread:
+                lines.guessed.add(i)
         _signatures(lines, cands)
         _heads_beside_folios(lines)
 
@@ -439,8 +443,12 @@ def _misread(values: list[int]) -> set[int]:
     to the run's (in place)."""
     out: set[int] = set()
     for k in range(1, len(values) - 1):
-        a = values[k - 1]
-        if 0 < values[k] - a <= 3:
+        a, v, b = values[k - 1], values[k], values[k + 1]
+        if (b - a == 2 and v != a + 1) or (b - a == 4 and not a < v < b):
+            values[k] = a + (b - a) // 2  # `8` or `33` between 31 and 33; `4` between 51 and 55 (one side printed)
+            out.add(k)
+            continue
+        if 0 < v - a <= 3:
             continue
         for width in (1, 2):  # the folios up to the next in step with `a`
             if k + width < len(values) and values[k + width] - a == width + 1 and \

@@ -19,7 +19,7 @@ _REF = re.compile(
     # `Doomsday (1) and`, `(or Welsh) (2)`, or opening a line: only with `(1)` bodies
     r"|(?:(?<=[\w.,;:!?'\"\u2019\u201d)] )|(?<=[\n\r]))\((?P<par>\d{1,3})\)(?=[\s.,;:!?]|$)"
     rf"|(?P<sup>[{_SUP}]+)"
-    rf"|(?<=[\w.,;:!?'\"\u2019\u201d)])(?P<sym>{_SYM})(?=\s|$)"
+    rf"|(?:(?<=[\w.,;:!?'\"\u2019\u201d)])|(?<=[\w.,;:!?'\"\u2019\u201d)] ))(?P<sym>{_SYM})(?=\s|$)"
     r"|(?<=[A-Za-z])[,;:](?P<cnum>\d{1,3})(?=[ \t]+[a-z(])"  # glued after a comma: `brewer,1 who`
     r"|(?P<pre>[A-Za-z0-9\)\]][.!?]['\"\u2019\u201d]?|[.!?]['\"\u2019\u201d])(?P<sp> ?)(?P<num>\d{1,3})"
     r"(?=\s+[A-Z\"\u201c\u2018(\[]|\s*$)"
@@ -75,6 +75,11 @@ def maybe_ref_positions(src: str, commas: bool = True, parens: bool = False) -> 
     return out
 
 
+def _capitals(s: str) -> bool:
+    """A short run of words in capitals (a head, a title)."""
+    return len(s) <= 60 and s.upper() == s and any(c.isalpha() for c in s)
+
+
 def _goes_on_below(src: str, pos: int) -> bool:
     """Does the sentence go on in lower case on the very next line (no blank line, no page marker between)?"""
     m = _NEXT_LINE.match(src, pos)
@@ -99,8 +104,9 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
             # the space before goes with it: `Doomsday (1) and`, `Chronicle" (2).`
             cut0 = m.start() - (src[m.start() - 1:m.start()] == " ")
             out.append(RefCand(m.start(), m.end(), m.group("par"), "paren", at_end, cut0, m.end()))
-        elif m.group("sym"):
-            out.append(RefCand(m.start(), m.end(), m.group("sym"), "symbol", at_end, m.start(), m.end()))
+        elif m.group("sym"):  # `milling ; *`: the space before goes with it
+            cut0 = m.start() - (src[m.start() - 1:m.start()] == " ")
+            out.append(RefCand(m.start(), m.end(), m.group("sym"), "symbol", at_end, cut0, m.end()))
         elif m.group("cnum"):
             a, z = m.span("cnum")
             out.append(RefCand(a, z, m.group("cnum"), "comma", at_end, a, z))
@@ -125,6 +131,8 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
                 continue  # `9 June 1815`: a day opening a sentence
             if at_end and _goes_on_below(src, m.end("num")):
                 continue  # `a new plan. 60` / `cents`: a quantity going on over the line break
+            if at_end and _capitals(src[start:m.start()]):
+                continue  # `SALVE. 45`: a head's folio or a formula's number closing a line of capitals
             a = m.start("num")
             cut0 = a - len(m.group("sp"))
             out.append(RefCand(a, m.end("num"), m.group("num"), "punct", at_end, cut0, m.end("num")))
