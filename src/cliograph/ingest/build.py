@@ -143,8 +143,8 @@ def _text_between(lines: Lines, a: int, b: int, i: int) -> bool:
 
 def _over_a_gap(lines: Lines, last: int, i: int) -> bool:
     """A word or a sentence of the text (not of a note) going on over blank lines (a page break the OCR
-    left as a gap, its folio lost): the line before ends in a hyphen after a letter, or, after two blank lines or more, in no
-    sentence end, and line i goes on in lower case."""
+    left as a gap, its folio lost): the line before ends in a hyphen after a letter, or, after two blank
+    lines or more, in no sentence end, and line i goes on in lower case."""
     prev, nxt = lines.stripped[last], lines.stripped[i]
     if not nxt[:1].islower() or lines.kind[last] != "text":
         return False

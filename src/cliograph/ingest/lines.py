@@ -216,8 +216,13 @@ def _head_shape(s: str) -> tuple[str, str] | None:
             words = m.group(text_group)
             if len(words) > 70 or words.rstrip().endswith((".", ",", ";")):
                 continue
-            return re.sub(r"\s+", " ", words.upper()).strip(), m.group(num_group)
+            return _shape(words).strip(), m.group(num_group)
     return None
+
+
+def _shape(words: str) -> str:
+    """A head's words as compared with the others: upper case, one space between."""
+    return re.sub(r"\s+", " ", words.upper())
 
 
 def _two_spaces(s: str) -> bool:
@@ -294,11 +299,10 @@ def _one_space_heads(lines: Lines, head_of: dict[int, tuple[str, str]], shapes: 
             continue
         if (i and kind[i - 1] == "text") or (i + 1 < n and kind[i + 1] == "text"):
             continue  # a line of a paragraph
-        m = _HEAD_AND_FOLIO.match(stripped[i])
-        if m and _head_like(m.group(2) or m.group(3)):
-            shape = re.sub(r"\s+", " ", (m.group(2) or m.group(3)).upper())
-            head_of[i] = (shape, m.group(1) or m.group(4))
-            shapes[shape] += 1
+        hf = _head_and_folio(stripped[i])
+        if hf:
+            head_of[i] = (_shape(hf[0]), hf[1])
+            shapes[head_of[i][0]] += 1
     if head_of:
         ordered = dict(sorted(head_of.items()))
         head_of.clear()
@@ -359,7 +363,7 @@ def _plain_heads(lines: Lines) -> None:
     at_top = True
     for i, k in enumerate(lines.kind):
         if at_top and k == "text":
-            key = re.sub(r"\s+", " ", lines.stripped[i].upper())
+            key = _shape(lines.stripped[i])
             if len(key) <= 80:
                 firsts.setdefault(key, []).append(i)
             at_top = False
@@ -409,7 +413,7 @@ def _bare_folios(lines: Lines, numlines: list[int]) -> None:
             if k in misread:
                 lines.guessed.add(i)
         _signatures(lines, cands)
-        _heads_beside_folios(lines)
+        _heads_beside_folios(lines, cands, values)
 
 
 _SIGNATURE = re.compile(r"^[A-Z]{1,2}\s?\d{0,2}$")
@@ -450,18 +454,22 @@ def _misread(values: list[int]) -> set[int]:
             continue
         if 0 < v - a <= 3:
             continue
-        for width in (1, 2):  # the folios up to the next in step with `a`
-            if k + width < len(values) and values[k + width] - a == width + 1 and \
-                    all(not 0 < values[j] - a <= 3 for j in range(k, k + width)):
-                for j in range(k, k + width):
-                    values[j] = a + j - k + 1
-                    out.add(j)
-                break
+        if k + 2 < len(values) and values[k + 2] - a == 3 and not 0 < b - a <= 3:  # two in a row out of step
+            values[k], values[k + 1] = a + 1, a + 2
+            out.update((k, k + 1))
     return out
 
 
 _NOT_A_HEAD = re.compile(r"(?:chapter|book|part|section|contents|index|preface|introduction|appendix)\b", re.I)
 _HEAD_AND_FOLIO = re.compile(r"^(?:(\d{1,4}) (\S.{2,60})|(\S.{2,60}?) (\d{1,4}))$")
+
+
+def _head_and_folio(s: str) -> tuple[str, str] | None:
+    """(words, folio) of a line holding a head of capitals and a number at one end, one space between."""
+    m = _HEAD_AND_FOLIO.match(s)
+    if not m or not _head_like(m.group(2) or m.group(3)):
+        return None
+    return m.group(2) or m.group(3), m.group(1) or m.group(4)
 
 
 def _head_like(s: str) -> bool:
@@ -472,13 +480,13 @@ def _head_like(s: str) -> bool:
     return len(letters) >= 3 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
-def _heads_beside_folios(lines: Lines) -> None:
+def _heads_beside_folios(lines: Lines, folios: list[int], values: list[int]) -> None:
     """Scanned books read by OCR (Internet Archive texts) set a page's head on a line of its own beside the
     folio, blank lines between. When most folios have a line of capitals standing alone beside them, those
     lines are heads; a line repeating one of them stands for a page whose folio the OCR lost; a head and
-    its folio on one line with one space (`THE MILL. 25`) count when the number fits the folios around it."""
+    its folio on one line with one space (`THE MILL. 25`) count when the number fits the folios around it.
+    `folios`: the folio lines, `values` their numbers."""
     kind, label, stripped = lines.kind, lines.label, lines.stripped
-    folios = list(compress(count(), map(eq, kind, repeat("folio"))))
     heads = []
     for i in folios:
         sides = [j for j in (_beside(kind, i, -1), _beside(kind, i, 1)) if j is not None and _head_like(stripped[j])]
@@ -488,23 +496,21 @@ def _heads_beside_folios(lines: Lines) -> None:
         return
     for j in heads:
         kind[j], label[j] = "head", None
-    shapes = Counter(re.sub(r"\s+", " ", stripped[j].upper()) for j in heads)
-    values = [(i, label_value(label[i])[1]) for i in folios if label[i] and label_value(label[i])]
-    at = [i for i, _ in values]
+    shapes = Counter(_shape(stripped[j]) for j in heads)
     for j in range(min(heads), max(heads)):
         if not _alone(kind, j) or len(stripped[j]) > 70:
             continue
-        if shapes[re.sub(r"\s+", " ", stripped[j].upper())] >= 2:
+        if shapes[_shape(stripped[j])] >= 2:
             kind[j], label[j] = "head", None
             continue
-        m = _HEAD_AND_FOLIO.match(stripped[j]) if stripped[j][0].isdecimal() or stripped[j][-1].isdecimal() else None
-        if m and _head_like(m.group(2) or m.group(3)):
-            v, k = int(m.group(1) or m.group(4)), bisect_right(at, j)
-            before = values[k - 1][1] if k else None
-            after = values[k][1] if k < len(values) else None
+        hf = _head_and_folio(stripped[j]) if stripped[j][0].isdecimal() or stripped[j][-1].isdecimal() else None
+        if hf:
+            v, k = int(hf[1]), bisect_right(folios, j)
+            before = values[k - 1] if k else None
+            after = values[k] if k < len(values) else None
             if (before is None or 0 < v - before <= 3) and (after is None or 0 < after - v <= 3) and \
                     (before, after) != (None, None):
-                kind[j], label[j] = "head", m.group(1) or m.group(4)
+                kind[j], label[j] = "head", hf[1]
 
 
 def _roman_at_form_feeds(lines: Lines) -> list[int]:
