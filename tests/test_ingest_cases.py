@@ -101,6 +101,12 @@ NOTE_CASES = [
     ('He called it "a left revisionist." 87\nThe next day was calm.\n', ["87"], "a mark closing a line"),
     ("The party split over factionalism. 86\npage_27\nPage 27\nthe next day was calm.\n", ["86"],
      "a mark closing a page, the sentence after it in lower case"),
+    ("The abbey kept its rolls.[1] A catalogue was printed by Marsh. 4 Vols. Leeds, 1790.\n\n"
+     "[1] See the rolls themselves.\n", ["1"], "a book that brackets its marks: a bare number is a quantity"),
+    ("The abbey kept its rolls.[1] Its lands were sold. 2 The monks left.\n\n[1] See the rolls.\n", ["1"],
+     "a bare number after a bracketed mark does not go on from it"),
+    ("The abbey kept its rolls. 1 Its lands were sold. 2 The monks left.\n\n[3] An aside.\n", ["1", "2"],
+     "bare marks go on from bare marks"),
 ]
 
 

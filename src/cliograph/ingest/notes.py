@@ -139,6 +139,9 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
     return out
 
 
+_TYPESET = ("bracket", "paren")  # marks set apart from a sentence's words by the printer
+
+
 def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_breaks: list[int] = (),
            bodies: list[tuple[int, str]] = ()) -> list[RefCand]:
     """Keep the marks that a note sequence supports; brackets and superscripts always stand.
@@ -151,6 +154,8 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
     last = None
     only_paren = bool(body_labels) and all(x[0] == "(" for x in body_labels)
     top = max((int(x) for x in body_labels if x.isdecimal()), default=None)  # the highest note label
+    # the book sets its marks in brackets or parentheses, and notes carry them: a lone bare number is none
+    typeset = any(d.kind in _TYPESET and (d.label in body_labels or f"({d.label})" in body_labels) for d in cands)
     for i, c in enumerate(cands):
         if last is not None and c.label.isdecimal() and int(c.label) <= last and \
                 bisect_right(page_breaks, c.start) > bisect_right(page_breaks, kept[-1].start) and \
@@ -174,15 +179,20 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
             continue
         ok = c.kind in ("bracket", "paren", "sup", "symbol") or c.label == "*"
         if not ok:
+            # a bare number goes on from the bare marks (or superscripts, as OCR reads them) around it, not
+            # from bracketed ones: a book marks its notes one way (`[3]` ... `Saxius. 5 Tom.` is no mark 5)
             v = int(c.label)
-            nxt = next((int(d.label) for d in cands[i + 1:] if d.label.isdecimal() and d.kind != "glued"), None)
-            if last is not None and last < v <= last + 5:
+            nxt = next((int(d.label) for d in cands[i + 1:] if d.label.isdecimal() and d.kind not in _TYPESET
+                        and d.kind != "glued"), None)
+            prev = last if not kept or kept[-1].kind not in _TYPESET else next(
+                (int(d.label) for d in reversed(kept) if d.label.isdecimal() and d.kind not in _TYPESET), None)
+            if prev is not None and prev < v <= prev + 5:
                 ok = True
             elif nxt is not None and v < nxt <= v + 5:
                 ok = True
-            elif last is None and nxt is not None and nxt < v:
+            elif prev is None and nxt is not None and nxt < v:
                 ok = False  # the marks that follow start lower: `A.D. 43 Claudius ... fled. 1 ... 2`
-            elif last is None or last < v <= last + 20:
+            elif (prev is None or prev < v <= prev + 20) and not typeset:
                 ok = c.kind == "numline" or c.at_end or c.kind == "punct"
         if ok:
             kept.append(c)
