@@ -131,6 +131,10 @@ BODY_CASES = [
      "[Footnote 1: ...] of two paragraphs, closed by the last bracket"),
     ("It grew worse within a week.* Then it fell.\n\n*He later said so.\n\n[Page 9]\n\nMore text here.\n",
      "He later said so.", "asterisk body at a page foot, the OCR dropped its space"),
+    ("It grew.[+] Then it fell.\n\n[Footnote +: See the royal records.]\n", "See the royal records.",
+     "a dagger written [+] in plain text"),
+    ("It grew.[**] Then it fell.\n\n[**] See the royal records.\n", "See the royal records.",
+     "two asterisks in brackets"),
 ]
 
 
@@ -151,8 +155,8 @@ def test_starred_words_opening_a_paragraph_are_text():
 
 
 def test_bracketed_letter_without_a_body_is_text():
-    doc = ingest_bytes(b"The heading [I] stands here. More text [B] follows.\n", "case.txt")
-    assert doc.note_refs == [] and "[I]" in doc.text and "[B]" in doc.text
+    doc = ingest_bytes(b"The heading [I] stands here. More text [B] follows, and [+] and [++].\n", "case.txt")
+    assert doc.note_refs == [] and "[I]" in doc.text and "[B]" in doc.text and "[+] and [++]" in doc.text
 
 
 @pytest.mark.parametrize("text,body,reason", BODY_CASES, ids=[c[2] for c in BODY_CASES])

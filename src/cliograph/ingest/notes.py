@@ -13,9 +13,11 @@ from .vocab import char_positions, matches_at, page_line_res, vocab
 
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _SYM = r"\*{1,3}|\u2020{1,2}|\u2021"  # *, **, ***, dagger, double dagger
+# in brackets, also the plain-text stand-ins for daggers (`[+]`, `[++]`) and the section sign
+_BR = r"\d{1,3}|[A-Z]|\*{1,3}|\+{1,3}|\u2020{1,2}|\u2021|\u00a7"
 # [1] or [12] glued or spaced; superscript digits; a symbol glued to a word; a number after a sentence's end
 _REF = re.compile(
-    r"\[(?P<br>\d{1,3}|\*|[A-Z])\]"
+    rf"\[(?P<br>{_BR})\]"
     # `Doomsday (1) and`, `(or Welsh) (2)`, or opening a line: only with `(1)` bodies
     r"|(?:(?<=[\w.,;:!?'\"\u2019\u201d)] )|(?<=[\n\r]))\((?P<par>\d{1,3})\)(?=[\s.,;:!?]|$)"
     rf"|(?P<sup>[{_SUP}]+)"
@@ -33,8 +35,8 @@ _ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "f
            "ed", "eds", "n", "nn", "cf", "c", "ca", "v", "vs", "st", "mr", "dr", "ms", "mrs", "gen", "col",
            "fol", "fols", "f", "ff"}
 _BODY_START = re.compile(
-    r"^\s*(?:\[Footnote\s+(?P<fn>\d{1,3}|[A-Za-z]|\*)\s*:\s*"
-    rf"|(?:\[(?P<br>\d{{1,3}}|\*|[A-Z])\]|\((?P<par>\d{{1,3}})\)|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+"
+    rf"^\s*(?:\[Footnote\s+(?P<fn>{_BR}|[a-z])\s*:\s*"
+    rf"|(?:\[(?P<br>{_BR})\]|\((?P<par>\d{{1,3}})\)|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+"
     # OCR drops the space after a symbol: `*He later wrote`
     rf"|(?P<sym>{_SYM})(?:\s+|(?=[A-Z\"\u201c])))(?=\S)"
 )
@@ -161,7 +163,8 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
                 bisect_right(page_breaks, c.start) > bisect_right(page_breaks, kept[-1].start) and \
                 _body_below(c, bodies, page_breaks):
             last = None  # numbered again from this page on
-        if (c.label.isalpha() or c.kind == "symbol") and c.label not in body_labels:
+        if (c.label.isalpha() or c.kind == "symbol" or c.label[0] in "+\u2020\u2021\u00a7") and \
+                c.label not in body_labels:
             continue
         if c.kind == "paren" and f"({c.label})" not in body_labels:
             continue  # `(1)` numbers a list unless a `(1)` body carries it
