@@ -42,6 +42,7 @@ class Break:
     label: str | None
     kind: str
     inferred: bool = False  # the label was read out of the run of folios (the OCR misread it)
+    opens: bool = False  # opens a page even without a label (a digital library's page separator)
 
 
 def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefCand]]:
@@ -99,7 +100,8 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
             blank = True
         elif k in ("marker", "head", "folio"):
             kind = "page_marker" if k == "marker" else ("running_head" if k == "head" else "folio")
-            _add_break(breaks, lines, Break(lines.start[i], lines.stop[i], labels[i], kind, i in lines.guessed), i)
+            _add_break(breaks, lines, Break(lines.start[i], lines.stop[i], labels[i] or None, kind, i in lines.guessed,
+                                            labels[i] == ""), i)
             broke = True
         elif k == "numline":
             label = labels[i]
@@ -123,6 +125,7 @@ def _add_break(breaks: list[Break], lines: Lines, br: Break, i: int) -> None:
         last = breaks[-1]
         if last.label is None or br.label is None or last.label == br.label:
             last.end = max(last.end, br.end)
+            last.opens = last.opens or br.opens
             if last.label is None and br.label is not None:
                 last.label, last.kind, last.inferred = br.label, br.kind, br.inferred
             return
@@ -551,7 +554,7 @@ def _pages(doc: Document, src: str, starts: list[tuple[Break, int]], main_end: i
            book_end: int) -> list[Page]:
     # a head or folio with no label (a misread folio, a head whose folio is lost) opens a page all the same
     labelled = [(br, at) for br, at in starts
-                if br.label is not None or br.kind in ("running_head", "folio") or src[br.pos:br.end] == "\f"]
+                if br.label is not None or br.kind in ("running_head", "folio") or br.opens or src[br.pos:br.end] == "\f"]
     text_end, clean_end = _end_of_text(src, omap, main_end, book_end)
     if labelled and labelled[-1][0].pos < text_end:
         src, main_end = src[:text_end], clean_end
@@ -593,10 +596,12 @@ def _page(doc, start, end, s0, s1, label, inferred) -> Page:
 def _number_unlabelled(pages: list[Page]) -> None:
     """Form-feed pages with no folio: count on from the last known label (or from 1); after roman front
     matter, count back from the next arabic folio (a chapter's first page, `1` before `2`)."""
+    lead = next((j for j, q in enumerate(pages) if q.label), len(pages))  # unlabelled pages opening the run
     for i, p in enumerate(pages):
         if not p.label:
             prev = pages[i - 1].label if i else "0"
-            p.label = _between(pages, i) or _next_label(prev) or _before_next(pages, i) or str(i + 1)
+            first = _counted_back(pages, i) if i < lead else None
+            p.label = first or _between(pages, i) or _next_label(prev) or _before_next(pages, i) or str(i + 1)
             p.inferred = True
 
 
@@ -612,6 +617,16 @@ def _between(pages: list[Page], i: int) -> str | None:
         return None
     a, b, k = int(pages[i - 1].label), int(pages[j].label), j - i + 1
     return str(a + 2) if b - a == 2 * k else None  # two a page: only one side of each leaf is numbered
+
+
+def _counted_back(pages: list[Page], i: int) -> str | None:
+    """Label of page i, with no label before it, counted back from the first label after it (`ii` before
+    `iii`)."""
+    j = next((j for j in range(i + 1, len(pages)) if pages[j].label), None)
+    label = pages[j].label if j else None
+    while label and j > i:
+        label, j = previous_label(label), j - 1
+    return label
 
 
 def _before_next(pages: list[Page], i: int) -> str | None:

@@ -14,7 +14,7 @@ from operator import add, contains, eq, itemgetter, ne, not_, or_, sub
 from statistics import median
 
 from .notes import sup_to_digits
-from .vocab import ROMAN, label_value, page_line_res, vocab
+from .vocab import ROMAN, char_positions, label_value, page_line_res, page_separator_re, vocab
 
 _BREAK = re.compile(r"\r\n|\n|\r|\f|\v|\x1c|\x1d|\x1e|\x85|\u2028|\u2029")
 _RARE_BREAKS = ("\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -260,6 +260,8 @@ def classify(lines: Lines) -> None:
             if m:
                 kind[i], label[i] = "numline", sup_to_digits(m.group(1))
                 numlines.append(i)
+    if "## p" in lines.src:
+        _separators(lines)
     # a head has two whitespace characters in a row
     if lines.only_spaces:  # two spaces in a row inside the line's text: the lines of the runs found
         starts = lines.start
@@ -284,7 +286,46 @@ def classify(lines: Lines) -> None:
             kind[i], label[i] = "head", folio
     if lines.formfeed:  # without form feeds only the first line is at a page's top: no repeated heads
         _plain_heads(lines)
-    _bare_folios(lines, numlines)
+    _bare_folios(lines, [i for i in numlines if kind[i] == "numline"])  # some may be folios beside separators
+
+
+def _separators(lines: Lines) -> None:
+    """Page separators of a digital library (`## p. 12 (#20) ###`) are markers, labelled "" when the page
+    has no printed number; the OCR's reading of the folio, or of the head and folio, on the page's first
+    line repeats the label and is apparatus too."""
+    kind, label, stripped, n = lines.kind, lines.label, lines.stripped, len(lines.kind)
+    rx, seps = page_separator_re(), []
+    for pos in char_positions(lines.src, "## p"):
+        i = bisect_right(lines.start, pos) - 1
+        m = rx.match(stripped[i]) if lines.ca[i] == pos and kind[i] != "marker" else None
+        if m is None:
+            continue
+        lab = m.group("label").strip()
+        kind[i], label[i] = "marker", lab if lab.isdecimal() or ROMAN.match(lab) else ""
+        seps.append(i)
+    for k, i in enumerate(seps):
+        j = i + 1
+        while j < n and kind[j] == "blank":
+            j += 1
+        if j < n and label[i] and kind[j] in ("text", "numline") and _folio_line(stripped[j], label[i]):
+            kind[j] = "head" if len(stripped[j]) > len(label[i]) else "folio"
+            label[j] = label[i]
+        # a folio at the page's foot: taken out with the separator after it, it opens no page of its own
+        j = (seps[k + 1] if k + 1 < len(seps) else n) - 1
+        while j > i and kind[j] == "blank":
+            j -= 1
+        if j > i and label[i] and kind[j] in ("text", "numline") and stripped[j].lower() == label[i].lower():
+            kind[j], label[j] = "marker", None
+
+
+def _folio_line(s: str, folio: str) -> bool:
+    """Is `s` the folio alone, or a head of capitals with the folio at one end (one space or more between)?"""
+    if s.lower() == folio.lower():
+        return True
+    first, _, rest = s.partition(" ")
+    before, _, last = s.rpartition(" ")
+    return (first.lower() == folio.lower() and _capitals(rest.strip())) or (
+        last.lower() == folio.lower() and _capitals(before.strip()))
 
 
 def _one_space_heads(lines: Lines, head_of: dict[int, tuple[str, str]], shapes: Counter[str]) -> None:
@@ -474,7 +515,11 @@ def _head_and_folio(s: str) -> tuple[str, str] | None:
 
 def _head_like(s: str) -> bool:
     """A running head's shape: a short line of capitals (the OCR may misread a letter or two)."""
-    if not 3 <= len(s) <= 60 or len(s.split()) > 8 or _NOT_A_HEAD.match(s):
+    return not _NOT_A_HEAD.match(s) and _capitals(s)
+
+
+def _capitals(s: str) -> bool:
+    if not 3 <= len(s) <= 60 or len(s.split()) > 8:
         return False
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 3 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)

@@ -18,6 +18,13 @@ def page_line_res() -> list[re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def page_separator_re() -> re.Pattern:
+    """Lines a digital library sets between scanned pages, the printed label inside when the page has one
+    (HathiTrust's `## p. 12 (#20) ###`); each opens a page."""
+    return re.compile("|".join(f"(?:{p})" for p in vocab()["page_separator_patterns"]), re.M)
+
+
+@lru_cache(maxsize=1)
 def page_inline_re() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in vocab()["page_inline_patterns"]).replace("?P<label>", "?:"), re.I)
 
