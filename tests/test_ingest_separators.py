@@ -18,7 +18,9 @@ def volume(nl: str = "\n") -> str:
             + sep("iv", 5) + "iv PREFACE.\n\n" + PROSE + "\n"
             + sep("", 6) + sep("1", 7) + "CHAPTER I.\n\n" + PROSE + "The steward rode on to\n\n1\n\n"
             + sep("2", 8) + "2 THE ABBEY ROLLS.\n\nthe city and waited there a week.\n\n" + PROSE + "\n"
-            + sep("3", 9) + "THE KING'S ANSWER. 3\n\n" + PROSE)
+            + sep("3", 9) + "THE KING'S ANSWER. 3\n\n" + PROSE + "\n"
+            + sep("4", 10) + "4\n\nTHE ABBEY ROLLS.\n\n" + PROSE + "\n"
+            + sep("5", 11) + "THE KING'S ANSWER.\n5\n\n" + PROSE)
     return text.replace("\n", nl)
 
 
@@ -26,13 +28,16 @@ def volume(nl: str = "\n") -> str:
 def test_library_page_separators_open_their_pages(nl):
     doc = ingest_bytes(volume(nl).encode(), "volume.txt")
     assert [(p.label, p.inferred) for p in doc.pages] == [
-        ("ii", True), ("iii", False), ("iv", False), ("1", False), ("2", False), ("3", False)]
+        ("ii", True), ("iii", False), ("iv", False), ("1", False), ("2", False), ("3", False), ("4", False),
+        ("5", False)]
     assert "##" not in doc.text
     assert doc.pages[0].text.strip() == "THE ABBEY ROLLS"  # the title leaf, its number counted back from iii
     assert doc.pages[2].text.startswith("The abbot")  # the head `iv PREFACE.` left the text
     assert doc.pages[3].text.startswith("CHAPTER I.")
     assert doc.pages[4].text.startswith("the city")  # the head and folio `2 THE ABBEY ROLLS.` left it too
-    assert doc.pages[5].text.startswith("The abbot")  # and `THE KING'S ANSWER. 3`
+    # and `THE KING'S ANSWER. 3`, and a head and folio on lines of their own
+    assert doc.pages[5].text.startswith("The abbot") and doc.pages[6].text.startswith("The abbot")
+    assert doc.pages[7].text.startswith("The abbot")
     # the sentence runs over the page, its folio at the foot and the next page's head between
     assert "The steward rode on to the city and waited there a week." in doc.text
     assert not any(p.text.strip() in ("1", "2", "3") for p in doc.pages)
@@ -42,7 +47,7 @@ def test_the_page_separators_are_listed_as_removed():
     src = volume()
     doc = ingest_bytes(src.encode(), "volume.txt")
     removed = [src[r.source_start:r.source_end] for r in doc.removed if r.kind == "page_marker"]
-    assert all(r.lstrip().startswith(("##", "1\n")) for r in removed)
+    assert all(r.lstrip().startswith(("##", "1\n", "4\n", "THE KING")) for r in removed)
     assert sum(r.count("## p.") for r in removed) == src.count("## p.")
 
 

@@ -304,12 +304,17 @@ def _separators(lines: Lines) -> None:
         kind[i], label[i] = "marker", lab if lab.isdecimal() or ROMAN.match(lab) else ""
         seps.append(i)
     for k, i in enumerate(seps):
-        j = i + 1
-        while j < n and kind[j] == "blank":
-            j += 1
-        if j < n and label[i] and kind[j] in ("text", "numline") and _folio_line(stripped[j], label[i]):
-            kind[j] = "head" if len(stripped[j]) > len(label[i]) else "folio"
-            label[j] = label[i]
+        top = [j for j in range(i + 1, min(i + 8, n)) if kind[j] != "blank"][:2]  # the page's first two lines
+        if label[i] and top and kind[top[0]] in ("text", "numline") and _folio_line(stripped[top[0]], label[i]):
+            kind[top[0]] = "head" if len(stripped[top[0]]) > len(label[i]) else "folio"
+            label[top[0]] = label[i]
+        # a head and its folio on lines of their own, either first
+        if label[i] and len(top) == 2 and kind[top[0]] == "text" and kind[top[1]] in ("text", "numline") and \
+                stripped[top[1]].lower() == label[i].lower() and _head_like(stripped[top[0]]):
+            kind[top[0]], kind[top[1]], label[top[1]] = "head", "folio", label[i]
+        elif label[i] and len(top) == 2 and kind[top[0]] == "folio" and kind[top[1]] == "text" and \
+                _head_like(stripped[top[1]]):
+            kind[top[1]] = "head"
         # a folio at the page's foot: taken out with the separator after it, it opens no page of its own
         j = (seps[k + 1] if k + 1 < len(seps) else n) - 1
         while j > i and kind[j] == "blank":
