@@ -207,6 +207,15 @@ def test_transcribers_note_showing_a_marker():
     assert "as {26}.]" in doc.text
 
 
+def test_transcribers_notes_under_a_heading_show_a_marker_and_a_mark():
+    doc = read("{26}\n\nThe mill stood below the bridge.[1]\n\n[1] It burned in 1801.\n\n{27}\n\nThe wheel.\n\n\n"
+               "Transcriber's notes:\n\nPage numbers are set in braces, e.g.\n{99}.  They stand where the pages broke.\n\n"
+               "Notes are marked by numbers in brackets, e.g.\n[2].  They were moved to the chapters' ends.\n")
+    assert [p.label for p in doc.pages] == ["26", "27"]
+    assert [(r.label, r.note is not None) for r in doc.note_refs] == [("1", True)]
+    assert "e.g. {99}." in doc.text and "e.g. [2]." in doc.text
+
+
 @pytest.mark.parametrize("text,bad_at", [
     ("ab\n" * 20, None), ("ab\r" * 20, None), ("ab\r\n" * 20, None),
     ("x" * 10 + "\n" + "y" * 10, None), ("x" * 11 + "\n" + "y", 0), ("ab\n" * 5 + "x" * 11, 15),

@@ -178,14 +178,15 @@ def _continues(lines: Lines, cur: Para, i: int, wrap: bool, blank: bool, broke: 
     return not SENT_END.search(prev) and nxt[:1].islower()
 
 
-def _inline_by_line(src: str, lines: Lines, paras: list[Para]) -> dict[int, list[tuple[int, int, str | None]]]:
+def _inline_by_line(src: str, lines: Lines, paras: list[Para],
+                    transcribers: set[int]) -> dict[int, list[tuple[int, int, str | None]]]:
     """`_inline_cuts` of every paragraph line, from one pass over the whole text.
 
     A match reaching past its line's text (across a line break) is dropped and the lines it touches
     are searched one by one, as a per-line search would see them.
     """
     # a transcriber's note tells how markers look (`as {26}`): its examples are no markers
-    in_para = {li for p in paras if not _TRANSCRIBER.match(lines.stripped[p.lines[0]]) for li in p.lines}
+    in_para = {li for p in paras if id(p) not in transcribers for li in p.lines}
     starts, ca, cz = lines.start, lines.ca, lines.cz
     out: dict[int, list[tuple[int, int, str | None]]] = {}
     redo: set[int] = set()
@@ -217,6 +218,23 @@ def _inline_by_line(src: str, lines: Lines, paras: list[Para]) -> dict[int, list
     for li, cut in split:
         out.setdefault(li, []).append(cut)
         out[li].sort()
+    return out
+
+
+def _transcribers(lines: Lines, paras: list[Para]) -> set[int]:
+    """Ids of the paragraphs of transcribers' notes: one opening with the words, and under a heading of
+    them (`Transcriber's notes:`) those that follow it up to a wide gap (three blank lines or more)."""
+    out: set[int] = set()
+    heading = False
+    for k, p in enumerate(paras):
+        first = lines.stripped[p.lines[0]]
+        if _TRANSCRIBER.match(first):
+            out.add(id(p))
+            heading = len(p.lines) == 1 and len(first) <= 40
+        elif heading and p.lines[0] - paras[k - 1].lines[-1] <= 3:
+            out.add(id(p))
+        else:
+            heading = False
     return out
 
 
@@ -266,7 +284,8 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
 
     inline_breaks: list[Break] = []
     cands: list[RefCand] = []
-    inline = _inline_by_line(src, lines, paras)
+    transcribers = _transcribers(lines, paras)  # their examples (`e.g. {99}`, `e.g. [2]`) are no markers, no marks
+    inline = _inline_by_line(src, lines, paras, transcribers)
     line_starts = lines.start
     body_labels = body_labels_of(paras, lines)
     maybe_at = maybe_ref_positions(src, commas=bool(body_labels), parens=any(x[0] == "(" for x in body_labels))
@@ -281,7 +300,7 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
             if last - first != len(p.lines) - 1:  # other lines (a note body) fall between its own
                 own = set(p.lines)
                 mine = [li for li in mine if li in own]
-            no_refs = p.body is not None and id(p) not in tentative
+            no_refs = (p.body is not None and id(p) not in tentative) or id(p) in transcribers
             for li in mine:
                 cut = inline.get(li, ())
                 if cut:
