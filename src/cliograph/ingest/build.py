@@ -22,6 +22,7 @@ from .bodies import (
     next_note,
     rejoin_across_notes,
 )
+from .brackets import bracket_pages, inline_bracket_pages
 from .gutenberg import book_bounds
 from .lines import Lines, classify, lines_opening_with, wrapped
 from .notes import RefCand, accept, body_label, find_refs, link, maybe_ref_positions
@@ -268,6 +269,7 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
 def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     lines = Lines(src)
     classify(lines)
+    bracketed = bracket_pages(lines)
     wrap = wrapped(lines)
     paras, breaks, loose = _group(lines, wrap)
     book = book_bounds(src, lines)
@@ -286,6 +288,10 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     cands: list[RefCand] = []
     transcribers = _transcribers(lines, paras)  # their examples (`e.g. {99}`, `e.g. [2]`) are no markers, no marks
     inline = _inline_by_line(src, lines, paras, transcribers)
+    if bracketed:
+        in_text = {li for p in paras if p.body is None and id(p) not in transcribers for li in p.lines}
+        for li, cut in inline_bracket_pages(src, lines, in_text, bracketed).items():
+            inline[li] = sorted(inline.get(li, []) + cut)
     line_starts = lines.start
     body_labels = body_labels_of(paras, lines)
     maybe_at = maybe_ref_positions(src, commas=bool(body_labels), parens=any(x[0] == "(" for x in body_labels))
@@ -379,6 +385,13 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
     ca, cz = lines.ca, lines.cz
     for p in main:
         a0 = ca[p.lines[0]]
+        if len(p.lines) == 1 and _cuts_only(src, a0, cz[p.lines[0]], cuts_by_line.get(p.lines[0])):
+            # marks alone between blank lines mark the paragraph before: no empty paragraph of their own
+            flush_refs(cz[p.lines[0]])
+            flush_breaks(cz[p.lines[0]], b.length)
+            for c in p.refs_after:
+                ref_positions[id(c)] = b.length
+            continue
         flush_refs(a0)
         if out_pars:
             b.put("\n\n", last_src, last_src)

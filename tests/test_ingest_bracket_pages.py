@@ -1,0 +1,47 @@
+"""Page numbers printed in bare brackets (`[26]`), told from bracketed note marks."""
+import pytest
+
+from cliograph.ingest import ingest_bytes
+
+PAGE = ("The abbot sent his steward to the king at Winchester, and the steward\n"
+        "carried a letter that the house still keeps, sealed in green wax.\n") * 5
+
+
+def book(nl: str = "\n") -> str:
+    text = ("[25]\n\n" + PAGE + "\n[26]\n\n" + PAGE + "\n[27]\n\n" + PAGE + "The steward rode on [28] to the city,\n"
+            "where he waited a week [2] for the answer.\n\n" + PAGE + "\n[29]\n\n" + PAGE)
+    return text.replace("\n", nl)
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_bracketed_numbers_standing_apart_a_page_apart_are_pages(nl):
+    doc = ingest_bytes(book(nl).encode(), "book.txt")
+    assert [(p.label, p.inferred) for p in doc.pages] == [(str(n), False) for n in range(25, 30)]
+    assert doc.pages[3].text.startswith("to the city")  # `[28]` inside the sentence goes on from `[27]`
+    assert "The steward rode on to the city, where" in doc.text
+    assert [r.label for r in doc.note_refs] == ["2"]  # out of the run: a mark
+    assert all(doc.text[p.start:p.end].strip() for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("[1]\n\n" + PAGE + "\n[2]\n\n" + PAGE + "\n[3]\n\n" + PAGE + "\n[1] The steward's letter.\n\n[2] The king's.\n\n"
+     "[3] The abbot's.\n", "note bodies carry the numbers"),
+    ("[1]\n\nThe steward.\n\n[2]\n\nThe king.\n\n[3]\n\nThe abbot.\n\n[4]\n\nThe monks.\n", "a list: a line apart"),
+    ("[25]\n\n" + PAGE + "\n[26]\n\n" + PAGE, "two are not a run"),
+    ("[25]\n\n" + PAGE + "\n[9]\n\n" + PAGE + "\n[41]\n\n" + PAGE + "\n[3]\n\n" + PAGE, "not rising"),
+])
+def test_bracketed_numbers_that_are_not_pages(text, reason):
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert doc.pages == [], reason
+
+
+@pytest.mark.parametrize("text,body", [
+    ("He said so.\n\n[1]\n\nNext he left.\n\n[1] The note.\n", "The note."),
+    ("He said so.\n\n[1]\n\nNext he left.\n", None),
+])
+def test_a_mark_alone_between_blank_lines_marks_the_paragraph_before(text, body):
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert doc.text[:doc.main_end] == "He said so.\n\nNext he left."
+    assert [(r.label, r.start) for r in doc.note_refs] == [("1", len("He said so."))]
+    assert all(p.end > p.start for p in doc.paragraphs)
+    assert [n.text for n in doc.notes] == ([body] if body else [])
