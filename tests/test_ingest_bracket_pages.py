@@ -45,3 +45,23 @@ def test_a_mark_alone_between_blank_lines_marks_the_paragraph_before(text, body)
     assert [(r.label, r.start) for r in doc.note_refs] == [("1", len("He said so."))]
     assert all(p.end > p.start for p in doc.paragraphs)
     assert [n.text for n in doc.notes] == ([body] if body else [])
+
+
+def test_a_book_of_over_a_thousand_notes_links_them_all():
+    text = "".join(f"The abbot wrote letter {i} at once.[{i}] The steward took it.\n\n" for i in range(990, 1010))
+    text += "FOOTNOTES:\n\n" + "".join(f"[{i}] Letter {i} is in the roll.\n\n" for i in range(990, 1010))
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert [r.label for r in doc.note_refs] == [str(i) for i in range(990, 1010)]
+    assert all(r.note is not None for r in doc.note_refs)
+    assert "[1000]" not in doc.text and "Letter 1009 is in the roll." in doc.text[doc.main_end:]
+
+
+@pytest.mark.parametrize("text", [
+    "The king came north.\n\n[1642] The king raised his standard at Nottingham.\n\nMore text.\n",
+    "In that year [1642] the war began, and it went on.\n",
+    "The king came.[1000] Then he left.\n\n[1000] The king raised his standard.\n\nMore text.\n",
+])
+def test_a_year_in_brackets_is_neither_a_mark_nor_a_body(text):
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert doc.note_refs == [] and doc.notes == []
+    assert "[1642]" in doc.text or "[1000]" in doc.text

@@ -25,7 +25,7 @@ from .bodies import (
 from .brackets import bracket_pages, inline_bracket_pages
 from .gutenberg import book_bounds
 from .lines import Lines, classify, lines_opening_with, wrapped
-from .notes import RefCand, accept, body_label, find_refs, link, maybe_ref_positions
+from .notes import RefCand, accept, body_label, find_refs, link, maybe_ref_positions, past_a_thousand
 from .plain import CLOSING, Spacing, bare, emit_cuts, emit_plain, not_plain, only_cuts, plain_cuts
 from .repair import TextBuilder, emit_piece, hyphenated_words, join_hyphen
 from .vocab import ROMAN, page_inline_matches, page_inline_re, previous_label
@@ -281,6 +281,7 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     for p in paras:
         first = lines[p.lines[0]]
         p.body = body_label(first.text)
+    past_a_thousand(paras)
     tentative = mark_bodies(paras, lines)
     paras = close_footnotes(paras, lines)
 

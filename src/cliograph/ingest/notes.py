@@ -14,7 +14,7 @@ from .vocab import char_positions, matches_at, page_line_res, vocab
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _SYM = r"\*{1,3}|\u2020{1,2}|\u2021"  # *, **, ***, dagger, double dagger
 # in brackets, also the plain-text stand-ins for daggers (`[+]`, `[++]`) and the section sign
-_BR = r"\d{1,3}|[A-Z]|\*{1,3}|\+{1,3}|\u2020{1,2}|\u2021|\u00a7"
+_BR = r"\d{1,4}|[A-Z]|\*{1,3}|\+{1,3}|\u2020{1,2}|\u2021|\u00a7"
 # [1] or [12] glued or spaced; superscript digits; a symbol glued to a word; a number after a sentence's end
 _REF = re.compile(
     rf"\[(?P<br>{_BR})\]"
@@ -166,6 +166,8 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
         if (c.label.isalpha() or c.kind == "symbol" or c.label[0] in "+\u2020\u2021\u00a7") and \
                 c.label not in body_labels:
             continue
+        if c.kind == "bracket" and len(c.label) == 4 and c.label not in body_labels:
+            continue  # `[1642]`: a year set in brackets, unless a body carries it (a book of a thousand notes)
         if c.kind == "paren" and f"({c.label})" not in body_labels:
             continue  # `(1)` numbers a list unless a `(1)` body carries it
         if c.kind == "bracket" and c.label not in body_labels and (only_paren or (
@@ -215,6 +217,16 @@ def _body_below(c: RefCand, bodies: list[tuple[int, str]], page_breaks: list[int
             return True
         i += 1
     return False
+
+
+def past_a_thousand(paras: list) -> None:
+    """Bodies labelled with four digits stand only where the labels run past 999 (`[1642] The king...` is a
+    year opening a paragraph, not the thousand and forty-second note)."""
+    four = [p for p in paras if p.body is not None and len(p.body[0]) == 4 and p.body[0].isdecimal()]
+    if four and not any(p.body is not None and p.body[0].isdecimal() and 990 <= int(p.body[0]) <= 999
+                        for p in paras):
+        for p in four:
+            p.body = None
 
 
 def body_label(text: str) -> tuple[str, int] | None:
