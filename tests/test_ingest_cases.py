@@ -135,6 +135,20 @@ BODY_CASES = [
      "a dagger written [+] in plain text"),
     ("It grew.[**] Then it fell.\n\n[**] See the royal records.\n", "See the royal records.",
      "two asterisks in brackets"),
+    ("It grew.[*] Then it fell.\n\n[Footnote: See the royal records.]\n\nMore.\n", "See the royal records.",
+     "[Footnote: ...] without a label, for an asterisk"),
+    ("It grew.[1] Then it fell.\n\nFootnote 1: See the royal records.\n\nMore.\n", "See the royal records.",
+     "Footnote 1: without brackets (older texts)"),
+    ("It grew.[1] Then it fell.\n\n[Footnote 1. See the royal records.]\n\nMore.\n", "See the royal records.",
+     "[Footnote 1. ...] with a full stop"),
+    ("It grew.[a] Then it fell.\n\n[a] See the royal records.\n\nMore.\n", "See the royal records.",
+     "a lower-case letter"),
+    ("It grew.[A] Then it fell.\n\n[A] See the royal records.\n\nMore.\n", "See the royal records.",
+     "[A] text after the paragraph"),
+    ("It grew.[1] Then it fell.\n\n[1]See the royal records.\n\nMore.\n", "See the royal records.",
+     "[1] glued to its body's first word"),
+    ("It grew at Frome.(4) Then it fell.\n\nENDNOTES:\n\n(4) See the royal records.\n", "See the royal records.",
+     "(4) glued after a full stop"),
 ]
 
 
@@ -152,6 +166,12 @@ def test_starred_words_opening_a_paragraph_are_text():
     text = "It grew within a week. Then it fell.\n\n*The Times* said so the next day.\n\n[Page 9]\n\nMore text.\n"
     doc = ingest_bytes(text.encode(), "case.txt")
     assert "*The Times* said so" in doc.text and not doc.notes
+
+
+def test_a_paragraph_opening_with_a_bracketed_letter_and_no_mark_above_is_text():
+    doc = ingest_bytes(b"The terms were these.\n\n[A] The abbey keeps the mill.\n\n[B] The town keeps the bridge.\n",
+                       "case.txt")
+    assert doc.notes == [] and "[A] The abbey keeps the mill." in doc.text
 
 
 def test_bracketed_letter_without_a_body_is_text():

@@ -15,6 +15,7 @@ _BACK_MATTER = re.compile(r"^(?:index|bibliography|appendix|glossary|sources|wor
 # a heading inside a notes section (`Chapter I`, `Notes to Part Two`): the section goes on
 _SUBHEAD = re.compile(r"^(?:chapter|part|book|section|notes? (?:to|on))\b[^.]{0,40}$", re.I)
 FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
+_FOOTNOTE_WORD = re.compile(r"^\s*Footnote\s+\S{1,4}\s*[:.]")
 NOTE_OPEN = frozenset("[(*\u2020\u2021\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 _NUMBERED = re.compile(r"(\d{1,3})[.)]?\s")
 
@@ -143,6 +144,11 @@ def mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
         bracketed = text.lstrip().startswith("[") and not text.lstrip()[1:2].isalpha() or FOOTNOTE.match(text)
         if text.lstrip()[1:3].isalpha():  # `[AB` is editorial matter, not a note label
             bracketed = bool(FOOTNOTE.match(text))
+        elif text.lstrip()[1:2].isalpha() and text.lstrip()[2:3] == "]":
+            # a letter's note (`[A] text`) when its mark stands above it
+            bracketed = lines.src.find(text.lstrip()[:3]) < lines.start[p.lines[0]]
+        if _FOOTNOTE_WORD.match(text):  # `Footnote 1: text`: the word says what it is
+            bracketed = True
         if not label or not (bracketed or in_section):
             if label and (_page_bottom(i, paras, lines) or _inside_a_sentence(i, paras, lines)):
                 tentative.add(id(p))

@@ -17,9 +17,9 @@ _SYM = r"\*{1,3}|\u2020{1,2}|\u2021"  # *, **, ***, dagger, double dagger
 _BR = r"\d{1,4}|[A-Z]|\*{1,3}|\+{1,3}|\u2020{1,2}|\u2021|\u00a7"
 # [1] or [12] glued or spaced; superscript digits; a symbol glued to a word; a number after a sentence's end
 _REF = re.compile(
-    rf"\[(?P<br>{_BR})\]"
-    # `Doomsday (1) and`, `(or Welsh) (2)`, or opening a line: only with `(1)` bodies
-    r"|(?:(?<=[\w.,;:!?'\"\u2019\u201d)] )|(?<=[\n\r]))\((?P<par>\d{1,3})\)(?=[\s.,;:!?]|$)"
+    rf"\[(?P<br>{_BR}|[a-z])\]"
+    # `Doomsday (1) and`, `(or Welsh) (2)`, `ends.(3)`, or opening a line: only with `(1)` bodies
+    r"|(?:(?<=[\w.,;:!?'\"\u2019\u201d)] )|(?<=[\n\r.,;:!?'\"\u2019\u201d]))\((?P<par>\d{1,3})\)(?=[\s.,;:!?]|$)"
     rf"|(?P<sup>[{_SUP}]+)"
     rf"|(?:(?<=[\w.,;:!?'\"\u2019\u201d)])|(?<=[\w.,;:!?'\"\u2019\u201d)] ))(?P<sym>{_SYM})(?=\s|$)"
     r"|(?<=[A-Za-z])[,;:](?P<cnum>\d{1,3})(?=[ \t]+[a-z(])"  # glued after a comma: `brewer,1 who`
@@ -35,8 +35,10 @@ _ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "f
            "ed", "eds", "n", "nn", "cf", "c", "ca", "v", "vs", "st", "mr", "dr", "ms", "mrs", "gen", "col",
            "fol", "fols", "f", "ff"}
 _BODY_START = re.compile(
-    rf"^\s*(?:\[Footnote\s+(?P<fn>{_BR}|[a-z])\s*:\s*"
-    rf"|(?:\[(?P<br>{_BR})\]|\((?P<par>\d{{1,3}})\)|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+"
+    # `[Footnote 1: `, `[Footnote 1. `, `Footnote 1: ` (older texts, no bracket), `[Footnote: ` (no label)
+    rf"^\s*(?:\[?Footnote\s+(?P<fn>{_BR}|[a-z])\s*[:.]\s*|\[Footnote(?P<fnu>)\s*:\s*"
+    rf"|(?:\[(?P<br>{_BR}|[a-z])\]|\((?P<par>\d{{1,3}})\)|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+"
+    rf"|\[(?P<brg>{_BR})\](?=[A-Z\"\u201c])"  # `[1]The king`: the space left out
     # OCR drops the space after a symbol: `*He later wrote`
     rf"|(?P<sym>{_SYM})(?:\s+|(?=[A-Z\"\u201c])))(?=\S)"
 )
@@ -234,8 +236,9 @@ def body_label(text: str) -> tuple[str, int] | None:
     m = _BODY_START.match(text)
     if not m:
         return None
-    label = (m.group("fn") or m.group("br") or m.group("par") or (sup_to_digits(m.group("sup")) if m.group("sup")
-             else None) or m.group("sym") or m.group("num"))
+    label = (m.group("fn") or m.group("br") or m.group("brg") or m.group("par") or (
+        sup_to_digits(m.group("sup")) if m.group("sup") else None) or m.group("sym") or m.group("num") or (
+        "*" if m.group("fnu") is not None else None))
     return label, m.end()
 
 
