@@ -29,6 +29,8 @@ MARKERS = {  # style -> (own-line form, inline form or None)
     "formfeed_head": ("\f%s    A PLAIN HISTORY", None),  # OCR text: a form feed, then a running head
     "formfeed_folio": ("\f%s", None),  # a folio alone atop each page
     "folio_formfeed": ("%s\f", None),  # a folio alone at each page's foot
+    "hathi": ("## p. %s (#1) " + "#" * 40, None),  # a digital library's page separator
+    "bracket": ("[%s]", "[%s]"),  # page numbers in bare brackets
 }
 NOTES = ("bracket_para", "footnote_block", "letters", "footnotes_section", "superscript", "endnote_numbers")
 SUP_DIGITS = {str(d): c for d, c in enumerate("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")}

@@ -1,6 +1,6 @@
 """Page numbers printed in bare brackets (`[26]`), as some digitized books carry them. They are told from
-note marks by standing alone between blank lines, a page of text apart, rising, with no note body
-carrying their numbers; a bracketed number inside a paragraph that goes on from them is one too."""
+note marks by standing alone on their lines a page of text apart, rising, with no note body carrying
+their numbers; a bracketed number inside a paragraph that goes on from them is one too."""
 from __future__ import annotations
 
 import re
@@ -12,17 +12,16 @@ from .vocab import char_positions, label_value
 
 _LINE = re.compile(r"^\[(\d{1,4}|[ivxlc]{1,8})\]$")
 _BODY = re.compile(r"^\[(\d{1,4})\]\s+\S")
-_INLINE = re.compile(r"\[(\d{1,4})\]")
+_INLINE = re.compile(r"\[(\d{1,4}|[ivxlc]{1,8})\]")
 
 
 def bracket_pages(lines: Lines) -> list[int]:
     """Mark the lines holding bracketed page numbers (kind `marker`); returns them."""
-    kind, stripped, n = lines.kind, lines.stripped, len(lines.kind)
+    kind, stripped = lines.kind, lines.stripped
     cands, bodies = [], set()
     for i in lines_opening_with(lines, frozenset("[")):
         s = stripped[i]
-        m = _LINE.match(s)
-        if m and kind[i] == "text" and (i == 0 or kind[i - 1] == "blank") and (i + 1 == n or kind[i + 1] == "blank"):
+        if kind[i] == "text" and _LINE.match(s):
             cands.append(i)
         elif _BODY.match(s):
             bodies.add(_BODY.match(s).group(1))
@@ -40,26 +39,27 @@ def bracket_pages(lines: Lines) -> list[int]:
     return cands
 
 
-def inline_bracket_pages(src: str, lines: Lines, para_lines: set[int],
-                         run: list[int]) -> dict[int, list[tuple[int, int, str]]]:
-    """Bracketed numbers inside paragraphs that go on from the run of bracketed page lines (each one more,
-    or up to three, than the page before it and less than the next line's): cuts by line."""
-    starts, label = lines.start, lines.label
-    own = [(starts[i], int(label[i])) for i in run if label[i].isdecimal()]
-    out: dict[int, list[tuple[int, int, str]]] = {}
+def inline_bracket_pages(src: str, lines: Lines, run: list[int]) -> dict[int, tuple[int, int, str]]:
+    """Bracketed numbers inside lines that go on from the run of bracketed page lines (one more, or up to
+    three, than the page before, of the same kind, and less than the next line's): line -> (start, end,
+    label), the first of each line."""
+    starts = lines.start
+    own = [(starts[i], label_value(lines.label[i])) for i in run]
+    out: dict[int, tuple[int, int, str]] = {}
     last_at, last = -1, None
     for pos in char_positions(src, "["):
         m = _INLINE.match(src, pos)
-        li = bisect_right(starts, pos) - 1
-        if m is None or li not in para_lines:
+        if m is None:
             continue
-        k = bisect_right(own, (pos, 0))
-        before = own[k - 1][1] if k else None
+        k = bisect_right(own, (pos,))
         if k and own[k - 1][0] > last_at:
-            last = before
-        nxt = own[k][1] if k < len(own) else None
-        v = int(m.group(1))
-        if last is not None and last < v <= last + 3 and (nxt is None or v < nxt):
-            out.setdefault(li, []).append((m.start(), m.end(), m.group(1)))
-            last_at, last = pos, v
+            last_at, last = own[k - 1]
+        v, nxt = label_value(m.group(1)), (own[k][1] if k < len(own) else None)
+        if v is None or last is None or v[0] != last[0] or not last[1] < v[1] <= last[1] + 3:
+            continue
+        if nxt is not None and nxt[0] == v[0] and v[1] >= nxt[1]:
+            continue
+        li = bisect_right(starts, pos) - 1
+        out.setdefault(li, (m.start(), m.end(), m.group(1)))
+        last_at, last = pos, v
     return out

@@ -46,8 +46,9 @@ class Break:
     opens: bool = False  # opens a page even without a label (a digital library's page separator)
 
 
-def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefCand]]:
-    """Lines into paragraphs; page breaks and own-line note marks collected on the way."""
+def _group(lines: Lines, wrap: bool, openers: set[int]) -> tuple[list[Para], list[Break], list[RefCand]]:
+    """Lines into paragraphs; page breaks and own-line note marks collected on the way. `openers`: lines
+    opening with a page number in brackets, not a note's label."""
     paras: list[Para] = []
     breaks: list[Break] = []
     loose: list[RefCand] = []
@@ -73,7 +74,7 @@ def _group(lines: Lines, wrap: bool) -> tuple[list[Para], list[Break], list[RefC
         if k == "text":
             opens = stripped[i][:1]  # only a line opening with a note label can start a new note
             if cur is not None and wrap and not blank and (opens in NOTE_OPEN or opens.isdecimal()) and \
-                    next_note(lines, cur, i):
+                    i not in openers and next_note(lines, cur, i):
                 cur = Para(lines=[i])
                 paras.append(cur)
             elif cur is not None and wrap and (i - 1) in ff and body_label(stripped[cur.lines[0]]):
@@ -270,8 +271,10 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     lines = Lines(src)
     classify(lines)
     bracketed = bracket_pages(lines)
+    page_marks = inline_bracket_pages(src, lines, bracketed) if bracketed else {}
+    openers = {li for li, (a, _, _) in page_marks.items() if a == lines.ca[li]}  # `[27] the next words`
     wrap = wrapped(lines)
-    paras, breaks, loose = _group(lines, wrap)
+    paras, breaks, loose = _group(lines, wrap, openers)
     book = book_bounds(src, lines)
     if book != (0, len(src)):  # a Gutenberg header and licence are no part of the book: left out
         b0, b1 = book
@@ -280,7 +283,7 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
         loose = [c for c in loose if b0 <= c.start < b1]
     for p in paras:
         first = lines[p.lines[0]]
-        p.body = body_label(first.text)
+        p.body = body_label(first.text) if p.lines[0] not in openers else None
     past_a_thousand(paras)
     tentative = mark_bodies(paras, lines)
     paras = close_footnotes(paras, lines)
@@ -289,10 +292,11 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     cands: list[RefCand] = []
     transcribers = _transcribers(lines, paras)  # their examples (`e.g. {99}`, `e.g. [2]`) are no markers, no marks
     inline = _inline_by_line(src, lines, paras, transcribers)
-    if bracketed:
+    if page_marks:
         in_text = {li for p in paras if p.body is None and id(p) not in transcribers for li in p.lines}
-        for li, cut in inline_bracket_pages(src, lines, in_text, bracketed).items():
-            inline[li] = sorted(inline.get(li, []) + cut)
+        for li, cut in page_marks.items():
+            if li in in_text:
+                inline[li] = sorted([*inline.get(li, []), cut])
     line_starts = lines.start
     body_labels = body_labels_of(paras, lines)
     maybe_at = maybe_ref_positions(src, commas=bool(body_labels), parens=any(x[0] == "(" for x in body_labels))
