@@ -343,6 +343,16 @@ def test_front_matter_page_gets_no_empty_page_mark():
     assert "[p. ]" not in out and out.count("[p. 1]") == 1
 
 
+@pytest.mark.parametrize("text,shown", [
+    ("The union grew.[1] Slowly it spread.\n\n[1] A note.\n", "The union grew. [n. 1] Slowly"),
+    ("The union grew as was the custom.\n[1]  Slowly it spread.\n\n[1] A note.\n", "custom. [n. 1] Slowly"),
+])
+def test_note_marks_shown_with_one_space_each_side(text, shown):
+    from cliograph.export.plain import marked_text
+
+    assert shown in marked_text(ingest_bytes(text.encode(), "case.txt"))
+
+
 def test_note_bodies_are_repaired_like_the_main_flow():
     """A word hyphenated across a line break inside a note is joined (as its repair says), a compound
     keeps its hyphen, and a page marker inside a note that runs over a page leaves the note's text."""

@@ -18,6 +18,8 @@ def marked_text(doc: Document) -> str:
     for at, _, mark in inserts:
         at = min(at, len(main))
         out.append(main[pos:at])
+        if mark[0] == " " and main[at - 1:at] in (" ", "\n", ""):
+            mark = mark[1:] + (" " if main[at:at + 1] not in (" ", "\n", "") else "")  # a mark after a space
         out.append(mark)
         pos = at
     out.append(main[pos:])
