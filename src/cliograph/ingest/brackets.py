@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from statistics import median
 
-from .lines import _PAGE_CHARS, Lines, lines_opening_with
+from .lines import _PAGE_CHARS, Lines
 from .vocab import char_positions, label_value
 
 _LINE = re.compile(r"^\[(\d{1,4}|[ivxlc]{1,8})\]$")
@@ -17,9 +17,12 @@ _INLINE = re.compile(r"\[(\d{1,4}|[ivxlc]{1,8})\]")
 
 def bracket_pages(lines: Lines) -> list[int]:
     """Mark the lines holding bracketed page numbers (kind `marker`); returns them."""
-    kind, stripped = lines.kind, lines.stripped
+    kind, stripped, starts, ca = lines.kind, lines.stripped, lines.start, lines.ca
     cands, bodies = [], set()
-    for i in lines_opening_with(lines, frozenset("[")):
+    for pos in char_positions(lines.src, "["):
+        i = bisect_right(starts, pos) - 1
+        if ca[i] != pos:
+            continue  # not opening its line
         s = stripped[i]
         if kind[i] == "text" and _LINE.match(s):
             cands.append(i)

@@ -227,6 +227,8 @@ def _transcribers(lines: Lines, paras: list[Para]) -> set[int]:
     """Ids of the paragraphs of transcribers' notes: one opening with the words, and under a heading of
     them (`Transcriber's notes:`) those that follow it up to a wide gap (three blank lines or more)."""
     out: set[int] = set()
+    if "ranscriber" not in lines.src and "RANSCRIBER" not in lines.src:
+        return out
     heading = False
     for k, p in enumerate(paras):
         first = lines.stripped[p.lines[0]]
