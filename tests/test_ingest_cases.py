@@ -28,6 +28,10 @@ PAGE_CASES = [
     (f"{PARA}\n[Pg 1]\n{PARA}\n[Pg 2]\n{PARA}\n", [("", True), ("1", False), ("2", False)],
      "front matter before page 1 is not a second page 1"),
     (f"{PARA}\n{{i}}\n{PARA}\n", [("", True), ("i", False)], "front matter before page i has no label"),
+    (f"{PARA}\n[Page 26.]\n{PARA}\n", [("25", True), ("26", False)], "a full stop after the number"),
+    (f"{PARA} {{Pg 26}} {PARA}\n", [("25", True), ("26", False)], "Pg in braces, inline"),
+    (f"{PARA}\n{{Page 26}}\n{PARA}\n", [("25", True), ("26", False)], "Page in braces on its own line"),
+    (f"{PARA}\nThe army [Page 26.] marched on.\n", [("25", True), ("26", False)], "inline, with a full stop"),
 ]
 
 
@@ -35,7 +39,7 @@ PAGE_CASES = [
 def test_page_markers(text, expected, reason):
     got, doc = pages(text)
     assert got == expected, reason
-    for marker in ("page_26", "[p. 26]", "[Pg 26]", "-- 26 --", "{26}", "{v}", "{12}"):
+    for marker in ("page_26", "[p. 26]", "[Pg 26]", "-- 26 --", "{26}", "{v}", "{12}", "Pg 26", "Page 26"):
         assert marker not in doc.text
 
 

@@ -33,6 +33,7 @@ from .vocab import ROMAN, page_inline_matches, page_inline_re, previous_label
 _DASHED = re.compile(r"^[-\u2013\u2014]{1,3}\s*\w+\s*[-\u2013\u2014]{1,3}$")
 _TRANSCRIBER = re.compile(r"\[?transcriber['\u2019]?s\s+note", re.I)
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
+_LABEL_AT_END = re.compile(r"(?<![A-Za-z])(\d+|[ivxlcdmIVXLCDM]+)\W*$")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$")
 
 
@@ -243,8 +244,8 @@ def _transcribers(lines: Lines, paras: list[Para]) -> set[int]:
 
 
 def _inline_label(marker: str) -> str | None:
-    label = re.sub(r"[^0-9ivxlcdmIVXLCDM]", "", marker.split(".")[-1]) if "[" in marker else marker[1:-1]
-    return label if label.isdecimal() or ROMAN.match(label) else None
+    m = _LABEL_AT_END.search(marker)  # `[Pg 26]`, `{xiv}`, `[Page 26.]`, `{Pg 26}`
+    return m.group(1) if m and (m.group(1).isdecimal() or ROMAN.match(m.group(1))) else None
 
 
 def _inline_cuts(src: str, a: int, z: int) -> list[tuple[int, int, str | None]]:
