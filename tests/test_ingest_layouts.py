@@ -120,6 +120,8 @@ def test_subheadings_inside_a_notes_section():
     ("The church was in poor re-\n[Pg 27]pair and the font was broken.\n", "poor repair and", "bracketed marker"),
     ("The church was in poor re-\n{27}pair and the font was broken.\n", "poor repair and", "braces marker"),
     ("The Sino-\n[Pg 27]Soviet split widened.\n", "The Sino-Soviet split", "a compound keeps its hyphen"),
+    ("The church was in poor re-\n{27} pair and the font was broken.\n", "poor repair and", "a space after the marker"),
+    ("The Anglo-\n[Pg 27] Saxon font was broken.\n", "The Anglo-Saxon font", "a compound, a space after the marker"),
 ])
 def test_hyphen_across_a_page_break_with_the_marker_opening_the_line(text, words, reason):
     doc = read(text)

@@ -535,7 +535,12 @@ def _flushed(upto: int, at: int) -> None:
 def _past_marker(src: str, nxt: int) -> int:
     """Where the next line's words start: after an inline page marker opening it (`re-` then `[Pg 27]pair`)."""
     m = page_inline_re().match(src, nxt) if src[nxt:nxt + 1] in "{[" else None
-    return m.end() if m and _inline_label(m.group()) is not None else nxt
+    if not m or _inline_label(m.group()) is None:
+        return nxt
+    end = m.end()
+    while src[end:end + 1] in (" ", "\t"):  # `re-` then `{27} pair`
+        end += 1
+    return end
 
 
 def _dehyphenate(src: str, prev_end: int, nxt: int, seen: set[str]) -> bool:
