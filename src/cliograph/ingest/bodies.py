@@ -190,7 +190,7 @@ def _goes_on_over_page(prev: Para, p: Para, lines: Lines) -> bool:
         return False
     last, first = prev.lines[-1], p.lines[0]
     broke = last in lines.formfeed or any(
-        k in ("marker", "head", "folio") or j in lines.formfeed for j, k in enumerate(lines.kind[last + 1:first], last + 1))
+        k in ("marker", "head", "folio", "stamp") or j in lines.formfeed for j, k in enumerate(lines.kind[last + 1:first], last + 1))
     # over a page break, words without a label can only go on with the note; else only a sentence that
     # goes on does (a paragraph after a finished note ends the section)
     return broke or not SENT_END.search(lines.stripped[last]) or lines.stripped[first][:1].islower()
@@ -236,7 +236,7 @@ def _page_bottom(i: int, paras: list[Para], lines: Lines) -> bool:
             if k == "blank":
                 formfeed = formfeed or j in lines.formfeed  # `\n\f`: a blank line closes the page
                 continue
-            if k in ("marker", "head", "folio") or formfeed:
+            if k in ("marker", "head", "folio", "stamp") or formfeed:
                 return True
             break
         else:  # the last page's foot, closed by a form feed or by the end of a text paged by form feeds

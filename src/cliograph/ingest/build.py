@@ -28,6 +28,7 @@ from .lines import Lines, classify, lines_opening_with, wrapped
 from .notes import RefCand, accept, body_label, find_refs, link, maybe_ref_positions, past_a_thousand
 from .plain import CLOSING, Spacing, bare, emit_cuts, emit_plain, not_plain, only_cuts, plain_cuts
 from .repair import TextBuilder, emit_piece, hyphenated_words, join_hyphen
+from .stamps import stamps
 from .vocab import ROMAN, page_inline_matches, page_inline_re, previous_label
 
 _DASHED = re.compile(r"^[-\u2013\u2014]{1,3}\s*\w+\s*[-\u2013\u2014]{1,3}$")
@@ -35,6 +36,9 @@ _TRANSCRIBER = re.compile(r"\[?transcriber['\u2019]?s\s+note", re.I)
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _LABEL_AT_END = re.compile(r"(?<![A-Za-z])(\d+|[ivxlcdmIVXLCDM]+)\W*$")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$")
+
+
+_APPARATUS = {"marker": "page_marker", "head": "running_head", "folio": "folio", "stamp": "other"}  # line kinds
 
 
 @dataclass
@@ -66,7 +70,7 @@ def _group(lines: Lines, wrap: bool, openers: set[int]) -> tuple[list[Para], lis
     i, n = 0, len(kinds)
     while i < n:
         k = kinds[i]
-        if k == "numline" and (len(labels[i]) > 3 or i == 0 or kinds[i - 1] in ("blank", "marker", "head", "folio")
+        if k == "numline" and (len(labels[i]) > 3 or i == 0 or kinds[i - 1] in ("blank", "marker", "head", "folio", "stamp")
                                or stripped[i - 1].isdecimal() or (i + 1 < n and kinds[i + 1] == "numline")):
             # a number standing apart from any text (a year, a chapter number), or one of a column of
             # numbers (a contents page's), is not a mark: it is text
@@ -101,8 +105,8 @@ def _group(lines: Lines, wrap: bool, openers: set[int]) -> tuple[list[Para], lis
                 continue
         elif k == "blank":
             blank = True
-        elif k in ("marker", "head", "folio"):
-            kind = "page_marker" if k == "marker" else ("running_head" if k == "head" else "folio")
+        elif k in _APPARATUS:
+            kind = _APPARATUS[k]
             _add_break(breaks, lines, Break(lines.start[i], lines.stop[i], labels[i] or None, kind, i in lines.guessed,
                                             labels[i] == ""), i)
             broke = True
@@ -116,7 +120,7 @@ def _group(lines: Lines, wrap: bool, openers: set[int]) -> tuple[list[Para], lis
             else:
                 loose.append(ref)
         if i in ff:
-            _add_break(breaks, lines, Break(lines.end[i], lines.stop[i], None, "page_marker"), i)
+            _add_break(breaks, lines, Break(lines.end[i], lines.stop[i], None, "page_marker", opens=True), i)
             broke = True
         i += 1
     return paras, breaks, loose
@@ -131,6 +135,8 @@ def _add_break(breaks: list[Break], lines: Lines, br: Break, i: int) -> None:
             last.opens = last.opens or br.opens
             if last.label is None and br.label is not None:
                 last.label, last.kind, last.inferred = br.label, br.kind, br.inferred
+            elif last.kind == "other":  # a scanner's mark, then the page's marker or form feed
+                last.kind = br.kind
             return
     breaks.append(br)
 
@@ -273,6 +279,7 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
 def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     lines = Lines(src)
     classify(lines)
+    stamps(lines)
     bracketed = bracket_pages(lines)
     page_marks = inline_bracket_pages(src, lines, bracketed) if bracketed else {}
     openers = {li for li, (a, _, _) in page_marks.items() if a == lines.ca[li]}  # `[27] the next words`
