@@ -65,3 +65,47 @@ def test_a_year_in_brackets_is_neither_a_mark_nor_a_body(text):
     doc = ingest_bytes(text.encode(), "case.txt")
     assert doc.note_refs == [] and doc.notes == []
     assert "[1642]" in doc.text or "[1000]" in doc.text
+
+
+def test_marks_alone_on_lines_with_footnote_blocks_are_marks_not_pages():
+    text = "".join(f"{PAGE}\n[{i}]\n\n" for i in range(1, 5)) + "".join(f"[Footnote {i}: Note {i}.]\n\n" for i in range(1, 5))
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert doc.pages == []
+    assert [(r.label, r.note is not None) for r in doc.note_refs] == [(str(i), True) for i in range(1, 5)]
+
+
+def test_years_in_brackets_heading_annals_are_not_pages():
+    doc = ingest_bytes("".join(f"[{y}]\n\n{PAGE}\n" for y in (1642, 1643, 1644, 1646, 1647)).encode(), "case.txt")
+    assert doc.pages == [] and "[1642]" in doc.text
+
+
+def test_a_stray_number_alone_on_its_line_is_no_page_of_the_run():
+    text = "".join(f"[{i}]\n\n{PAGE}\n" + ("[3]\n\n" if i == 28 else "") for i in range(25, 35))
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert [p.label for p in doc.pages] == [str(i) for i in range(25, 35)]
+
+
+def test_a_year_opening_a_paragraph_in_a_book_of_a_thousand_notes_stays_text():
+    text = "".join(f"Sentence {i} ends here.[{i}] And goes on.\n\n" for i in range(985, 1006))
+    text += "The king came north.\n\n[1642] The king raised his standard.\n\nMore.\n\n"
+    text += "".join(f"[{i}] Note {i}.\n\n" for i in range(985, 1006))
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert "[1642] The king raised his standard." in doc.text[:doc.main_end] and len(doc.notes) == 21
+
+
+def test_an_editors_letter_in_brackets_is_no_mark():
+    text = 'He wrote[A] that "[T]he abbey shall keep the roll."[B]\n\n[A] First.\n\n[B] Second.\n\n[T] Third.\n'
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert [r.label for r in doc.note_refs] == ["A", "B"] and '"[T]he abbey' in doc.text
+
+
+def test_unnumbered_pages_that_cannot_count_back_count_on():
+    text = "".join(f"The abbot sent his steward on day {i}.\n\f" for i in range(6)) + "\n[Page 5]\nThe end.\n"
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert [p.label for p in doc.pages][:6] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_mark_alone_after_a_page_marker_leaves_the_next_page_whole():
+    doc = ingest_bytes(b"He said so.\n\n[Page 5]\n\n[1]\n\nNext he left.\n\n[1] The note.\n", "case.txt")
+    assert [(p.label, p.text) for p in doc.pages] == [("4", "He said so.\n\n"), ("5", "Next he left.")]
+    assert [(r.label, r.start, r.note is not None) for r in doc.note_refs] == [("1", 11, True)]

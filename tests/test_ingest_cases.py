@@ -145,8 +145,6 @@ BODY_CASES = [
      "Footnote 1: without brackets (older texts)"),
     ("It grew.[1] Then it fell.\n\n[Footnote 1. See the royal records.]\n\nMore.\n", "See the royal records.",
      "[Footnote 1. ...] with a full stop"),
-    ("It grew.[a] Then it fell.\n\n[a] See the royal records.\n\nMore.\n", "See the royal records.",
-     "a lower-case letter"),
     ("It grew.[A] Then it fell.\n\n[A] See the royal records.\n\nMore.\n", "See the royal records.",
      "[A] text after the paragraph"),
     ("It grew.[1] Then it fell.\n\n[1]See the royal records.\n\nMore.\n", "See the royal records.",

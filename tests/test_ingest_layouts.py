@@ -209,6 +209,28 @@ def test_transcribers_note_showing_a_marker():
     assert "as {26}.]" in doc.text
 
 
+@pytest.mark.parametrize("opening", [
+    "Transcriber's Notes:\n\nObvious printer's errors were corrected silently.\n\n\nTHE ABBEY ROLLS\n\n",
+    "The abbot wrote.\n\n[Transcriber's note: sic.]\n\n",
+])
+def test_a_transcribers_note_does_not_swallow_the_book_after_it(opening):
+    doc = read(opening + "The abbot wrote to the king.[1] Then the king sent his steward on.\n\n{26}\n\n"
+               "The steward rode to the city.[2] He waited.\n\nFOOTNOTES:\n\n[1] The letter.\n\n[2] The city.\n")
+    assert [(r.label, r.note is not None) for r in doc.note_refs] == [("1", True), ("2", True)]
+    assert [p.label for p in doc.pages] == ["25", "26"]
+
+
+def test_a_bracketed_transcribers_note_then_a_marker_opening_the_next_line():
+    doc = read("[Transcriber's Note:\nSome letters were printed upside down; they are\nshown as [*C].]\n\n"
+               "{17} NOTES ON THE ABBEY:\n\nThe mill stood below the bridge.\n\n{18}\n\nThe wheel.\n")
+    assert [(p.label, p.inferred) for p in doc.pages] == [("16", True), ("17", False), ("18", False)]
+
+
+def test_a_page_reference_ending_a_notes_line_is_no_marker():
+    doc = read("The abbot wrote.[1]\n\n[1] [See the abbey's rolls, second edition,\np. 636.]\n")
+    assert doc.pages == [] and doc.notes[0].text.endswith("p. 636.]")
+
+
 def test_transcribers_notes_under_a_heading_show_a_marker_and_a_mark():
     doc = read("{26}\n\nThe mill stood below the bridge.[1]\n\n[1] It burned in 1801.\n\n{27}\n\nThe wheel.\n\n\n"
                "Transcriber's notes:\n\nPage numbers are set in braces, e.g.\n{99}.  They stand where the pages broke.\n\n"

@@ -71,3 +71,12 @@ def test_unnumbered_pages_opening_a_text_count_back_from_the_first_number():
     text = "The title leaf.\fThe dedication.\fThe abbot wrote.\n\n[Page 33]\n\nThe steward rode on.\n"
     doc = ingest_bytes(text.encode(), "case.txt")
     assert [(p.label, p.inferred) for p in doc.pages] == [("30", True), ("31", True), ("32", True), ("33", False)]
+
+
+def test_a_chapter_heading_or_a_section_heading_at_a_page_top_stays():
+    text = (sep("1", 7) + "CHAPTER 1\n\n" + PROSE + "\n" + sep("2", 8) + "2\n\nTHE SIEGE OF ROUEN\n\n" + PROSE + "\n"
+            + sep("3", 9) + "3\n\nTHE FALL OF CAEN\n\n" + PROSE)
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert [p.label for p in doc.pages] == ["1", "2", "3"]
+    assert doc.pages[0].text.startswith("CHAPTER 1")
+    assert doc.pages[1].text.startswith("THE SIEGE OF ROUEN") and doc.pages[2].text.startswith("THE FALL OF CAEN")

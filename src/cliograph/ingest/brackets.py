@@ -8,10 +8,10 @@ from bisect import bisect_right
 from statistics import median
 
 from .lines import _PAGE_CHARS, Lines
+from .notes import body_label
 from .vocab import char_positions, label_value
 
 _LINE = re.compile(r"^\[(\d{1,4}|[ivxlc]{1,8})\]$")
-_BODY = re.compile(r"^\[(\d{1,4})\]\s+\S")
 _INLINE = re.compile(r"\[(\d{1,4}|[ivxlc]{1,8})\]")
 
 
@@ -26,9 +26,13 @@ def bracket_pages(lines: Lines) -> list[int]:
         s = stripped[i]
         if kind[i] == "text" and _LINE.match(s):
             cands.append(i)
-        elif _BODY.match(s):
-            bodies.add(_BODY.match(s).group(1))
-    if len(cands) < 3 or any(stripped[i][1:-1] in bodies for i in cands):
+        elif (body := body_label(s)) is not None:  # `[3] text`, `[Footnote 3: text`
+            bodies.add(body[0])
+    # a number a note body carries is a mark; four digits are a year (`[1642]` heading annals) unless the
+    # pages have run past 999
+    past = any(len(stripped[i]) == 5 and stripped[i][1] == "9" for i in cands)
+    cands = [i for i in cands if stripped[i][1:-1] not in bodies and (len(stripped[i]) < 6 or past)]
+    if len(cands) < 3:
         return []
     if median(lines.start[b] - lines.start[a] for a, b in zip(cands, cands[1:], strict=False)) < _PAGE_CHARS:
         return []  # a bracketed number every line or two: a list's numbers, not pages
@@ -37,9 +41,11 @@ def bracket_pages(lines: Lines) -> list[int]:
              for a, b in zip(values, values[1:], strict=False)]
     if sum(steps) < 0.7 * len(steps):
         return []
-    for i in cands:
+    # a stray number out of the run (a mark alone on its line) goes on from neither neighbour: not a page
+    run = [i for k, i in enumerate(cands) if (k and steps[k - 1]) or (k < len(steps) and steps[k])]
+    for i in run:
         kind[i], lines.label[i] = "marker", stripped[i][1:-1]
-    return cands
+    return run
 
 
 def inline_bracket_pages(src: str, lines: Lines, run: list[int]) -> dict[int, tuple[int, int, str]]:

@@ -33,6 +33,10 @@ from .vocab import ROMAN, page_inline_matches, page_inline_re, previous_label
 
 _DASHED = re.compile(r"^[-\u2013\u2014]{1,3}\s*\w+\s*[-\u2013\u2014]{1,3}$")
 _TRANSCRIBER = re.compile(r"\[?transcriber['\u2019]?s\s+note", re.I)
+_TRANSCRIBERS_HEADING = re.compile(r"\[?transcriber['\u2019]?s\s+notes?\s*:?\]?$", re.I)
+# what a transcriber's note speaks of: a paragraph of the book after the heading ends the section
+_ABOUT_THE_TEXT = re.compile(r"\b(?:pages?|footnotes?|brackets?|braces|original|spellings?|printed|"
+                             r"typographical|errors?|corrected|italics?|numbered|hyphenation|e\.g)\b", re.I)
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _LABEL_AT_END = re.compile(r"(?<![A-Za-z])(\d+|[ivxlcdmIVXLCDM]+)\W*$")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$")
@@ -236,16 +240,18 @@ def _transcribers(lines: Lines, paras: list[Para]) -> set[int]:
     out: set[int] = set()
     if "ranscriber" not in lines.src and "RANSCRIBER" not in lines.src:
         return out
-    heading = False
+    under = 0  # paragraphs of the section under a heading still to come
     for k, p in enumerate(paras):
         first = lines.stripped[p.lines[0]]
         if _TRANSCRIBER.match(first):
             out.add(id(p))
-            heading = len(p.lines) == 1 and len(first) <= 40
-        elif heading and p.lines[0] - paras[k - 1].lines[-1] <= 3:
+            under = 4 if len(p.lines) == 1 and _TRANSCRIBERS_HEADING.match(first) else 0
+        elif under and p.lines[0] - paras[k - 1].lines[-1] <= 3 and _ABOUT_THE_TEXT.search(
+                " ".join(lines.stripped[i] for i in p.lines)):
             out.add(id(p))
+            under -= 1
         else:
-            heading = False
+            under = 0
     return out
 
 
@@ -401,9 +407,9 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
     for p in main:
         a0 = ca[p.lines[0]]
         if len(p.lines) == 1 and _cuts_only(src, a0, cz[p.lines[0]], cuts_by_line.get(p.lines[0])):
-            # marks alone between blank lines mark the paragraph before: no empty paragraph of their own
+            # marks alone between blank lines mark the paragraph before: no empty paragraph of their own (a
+            # page marker before them opens its page at the paragraph after)
             flush_refs(cz[p.lines[0]])
-            flush_breaks(cz[p.lines[0]], b.length)
             for c in p.refs_after:
                 ref_positions[id(c)] = b.length
             continue
@@ -647,46 +653,45 @@ def _page(doc, start, end, s0, s1, label, inferred) -> Page:
 
 def _number_unlabelled(pages: list[Page]) -> None:
     """Form-feed pages with no folio: count on from the last known label (or from 1); after roman front
-    matter, count back from the next arabic folio (a chapter's first page, `1` before `2`)."""
-    lead = next((j for j, q in enumerate(pages) if q.label), len(pages))  # unlabelled pages opening the run
+    matter, count back from the next arabic folio (a chapter's first page, `1` before `2`); pages opening
+    the text count back from the first label after them when it is high enough (`ii` before `iii`)."""
+    nxt = [len(pages)] * (len(pages) + 1)  # the first labelled page at or after each
+    for i in range(len(pages) - 1, -1, -1):
+        nxt[i] = i if pages[i].label else nxt[i + 1]
+    lead = nxt[0]
+    back: list[str | None] = [None] * lead
+    if 0 < lead < len(pages):
+        label: str | None = pages[lead].label
+        for i in range(lead - 1, -1, -1):
+            label = back[i] = previous_label(label) if label else None
+        if back[0] is None:
+            back = [None] * lead  # it would run below 1: counted on from 1
     for i, p in enumerate(pages):
         if not p.label:
             prev = pages[i - 1].label if i else "0"
-            first = _counted_back(pages, i) if i < lead else None
-            p.label = first or _between(pages, i) or _next_label(prev) or _before_next(pages, i) or str(i + 1)
+            first = back[i] if i < lead else None
+            p.label = first or _between(pages, i, nxt[i]) or _next_label(prev) or _before_next(pages, i, nxt[i + 1]) \
+                or str(i + 1)
             p.inferred = True
 
 
-def _between(pages: list[Page], i: int) -> str | None:
-    """Page i's number where the known numbers around a run of unnumbered pages step by two: 7 between 5
-    and 9 (folios printed on one side of the leaf)."""
+def _between(pages: list[Page], i: int, j: int) -> str | None:
+    """Page i's number where the known numbers around a run of unnumbered pages (up to page j) step by
+    two: 7 between 5 and 9 (folios printed on one side of the leaf)."""
     if not i or not pages[i - 1].label.isdecimal():
         return None
-    j = i
-    while j < len(pages) and not pages[j].label:
-        j += 1
     if j == len(pages) or not pages[j].label.isdecimal():
         return None
     a, b, k = int(pages[i - 1].label), int(pages[j].label), j - i + 1
     return str(a + 2) if b - a == 2 * k else None  # two a page: only one side of each leaf is numbered
 
 
-def _counted_back(pages: list[Page], i: int) -> str | None:
-    """Label of page i, with no label before it, counted back from the first label after it (`ii` before
-    `iii`)."""
-    j = next((j for j in range(i + 1, len(pages)) if pages[j].label), None)
-    label = pages[j].label if j else None
-    while label and j > i:
-        label, j = previous_label(label), j - 1
-    return label
-
-
-def _before_next(pages: list[Page], i: int) -> str | None:
-    for j in range(i + 1, len(pages)):
-        if pages[j].label:
-            n = int(pages[j].label) - (j - i) if pages[j].label.isdecimal() else 0
-            return str(n) if n >= 1 else None
-    return None
+def _before_next(pages: list[Page], i: int, j: int) -> str | None:
+    """Page i's number counted back from page j's, the next labelled one."""
+    if j == len(pages):
+        return None
+    n = int(pages[j].label) - (j - i) if pages[j].label.isdecimal() else 0
+    return str(n) if n >= 1 else None
 
 
 def _next_label(label: str) -> str | None:

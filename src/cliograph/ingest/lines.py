@@ -303,34 +303,44 @@ def _separators(lines: Lines) -> None:
         lab = m.group("label").strip()
         kind[i], label[i] = "marker", lab if lab.isdecimal() or ROMAN.match(lab) else ""
         seps.append(i)
+    heads: list[tuple[int, str]] = []  # a line of capitals alone beside a page's top folio, and its shape
+    shapes: Counter[str] = Counter()
     for k, i in enumerate(seps):
-        top = [j for j in range(i + 1, min(i + 8, n)) if kind[j] != "blank"][:2]  # the page's first two lines
-        if label[i] and top and kind[top[0]] in ("text", "numline") and _folio_line(stripped[top[0]], label[i]):
-            kind[top[0]] = "head" if len(stripped[top[0]]) > len(label[i]) else "folio"
-            label[top[0]] = label[i]
-        # a head and its folio on lines of their own, either first
-        if label[i] and len(top) == 2 and kind[top[0]] == "text" and kind[top[1]] in ("text", "numline") and \
-                stripped[top[1]].lower() == label[i].lower() and _head_like(stripped[top[0]]):
-            kind[top[0]], kind[top[1]], label[top[1]] = "head", "folio", label[i]
-        elif label[i] and len(top) == 2 and kind[top[0]] == "folio" and kind[top[1]] == "text" and \
-                _head_like(stripped[top[1]]):
-            kind[top[1]] = "head"
+        top = [j for j in range(i + 1, min(i + 8, n)) if kind[j] in ("text", "numline")][:2]  # the first two lines
+        if label[i] and top:
+            folio = [j for j in top if stripped[j].lower() == label[i].lower()][:1]
+            words = _head_beside(stripped[top[0]], label[i]) if not folio else None
+            if words is not None:  # `2 THE ABBEY ROLLS.`, `THE KING'S ANSWER. 3`
+                kind[top[0]], label[top[0]] = "head", label[i]
+                shapes[_shape(words)] += 1
+            elif folio:  # the folio alone, a head beside it or not (`4` / `THE ABBEY ROLLS.`)
+                kind[folio[0]], label[folio[0]] = "folio", label[i]
+                other = [j for j in top if j != folio[0]]
+                if other and _capitals(stripped[other[0]]) and not _CHAPTERISH.match(stripped[other[0]]):
+                    heads.append((other[0], _shape(stripped[other[0]])))
+                    shapes[heads[-1][1]] += 1
         # a folio at the page's foot: taken out with the separator after it, it opens no page of its own
         j = (seps[k + 1] if k + 1 < len(seps) else n) - 1
         while j > i and kind[j] == "blank":
             j -= 1
         if j > i and label[i] and kind[j] in ("text", "numline") and stripped[j].lower() == label[i].lower():
             kind[j], label[j] = "marker", None
+    for j, shape in heads:  # a head repeats on other pages; a section's heading does not
+        if shapes[shape] >= 2:
+            kind[j] = "head"
 
 
-def _folio_line(s: str, folio: str) -> bool:
-    """Is `s` the folio alone, or a head of capitals with the folio at one end (one space or more between)?"""
-    if s.lower() == folio.lower():
-        return True
+_CHAPTERISH = re.compile(r"(?:chapter|book|part|section)\b", re.I)
+
+
+def _head_beside(s: str, folio: str) -> str | None:
+    """The words of a head of capitals with the folio at one end of the line (`2 THE ABBEY ROLLS.`)."""
     first, _, rest = s.partition(" ")
     before, _, last = s.rpartition(" ")
-    return (first.lower() == folio.lower() and _capitals(rest.strip())) or (
-        last.lower() == folio.lower() and _capitals(before.strip()))
+    words = rest if first.lower() == folio.lower() else before if last.lower() == folio.lower() else None
+    if words is None or not _capitals(words.strip()) or _CHAPTERISH.match(words.strip()):
+        return None  # `CHAPTER 1` opening page 1 is the chapter's number
+    return words.strip()
 
 
 def _one_space_heads(lines: Lines, head_of: dict[int, tuple[str, str]], shapes: Counter[str]) -> None:

@@ -17,7 +17,7 @@ _SYM = r"\*{1,3}|\u2020{1,2}|\u2021"  # *, **, ***, dagger, double dagger
 _BR = r"\d{1,4}|[A-Z]|\*{1,3}|\+{1,3}|\u2020{1,2}|\u2021|\u00a7"
 # [1] or [12] glued or spaced; superscript digits; a symbol glued to a word; a number after a sentence's end
 _REF = re.compile(
-    rf"\[(?P<br>{_BR}|[a-z])\]"
+    rf"\[(?P<br>{_BR})\]"
     # `Doomsday (1) and`, `(or Welsh) (2)`, `ends.(3)`, or opening a line: only with `(1)` bodies
     r"|(?:(?<=[\w.,;:!?'\"\u2019\u201d)] )|(?<=[\n\r.,;:!?'\"\u2019\u201d]))\((?P<par>\d{1,3})\)(?=[\s.,;:!?]|$)"
     rf"|(?P<sup>[{_SUP}]+)"
@@ -37,7 +37,7 @@ _ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "f
 _BODY_START = re.compile(
     # `[Footnote 1: `, `[Footnote 1. `, `Footnote 1: ` (older texts, no bracket), `[Footnote: ` (no label)
     rf"^\s*(?:\[?Footnote\s+(?P<fn>{_BR}|[a-z])\s*[:.]\s*|\[Footnote(?P<fnu>)\s*:\s*"
-    rf"|(?:\[(?P<br>{_BR}|[a-z])\]|\((?P<par>\d{{1,3}})\)|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+"
+    rf"|(?:\[(?P<br>{_BR})\]|\((?P<par>\d{{1,3}})\)|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+"
     rf"|\[(?P<brg>{_BR})\](?=[A-Z\"\u201c])"  # `[1]The king`: the space left out
     # OCR drops the space after a symbol: `*He later wrote`
     rf"|(?P<sym>{_SYM})(?:\s+|(?=[A-Z\"\u201c])))(?=\S)"
@@ -103,6 +103,8 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
         tail = src[m.end():end]
         at_end = not tail.strip()
         if m.group("br"):
+            if m.group("br").isalpha() and src[m.end():m.end() + 1].islower():
+                continue  # `[T]he`: an editor's letter, not a mark
             out.append(RefCand(m.start(), m.end(), m.group("br"), "bracket", at_end, m.start(), m.end()))
         elif m.group("par"):
             # the space before goes with it: `Doomsday (1) and`, `Chronicle" (2).`
@@ -160,6 +162,12 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
     top = max((int(x) for x in body_labels if x.isdecimal()), default=None)  # the highest note label
     # the book sets its marks in brackets or parentheses, and notes carry them: a lone bare number is none
     typeset = any(d.kind in _TYPESET and (d.label in body_labels or f"({d.label})" in body_labels) for d in cands)
+    last_bare = None  # the last kept bare mark's number
+    nxt_bare: list[int | None] = [None] * len(cands)  # the next bare mark's number after each
+    for i in range(len(cands) - 2, -1, -1):
+        d = cands[i + 1]
+        bare = d.label.isdecimal() and d.kind not in _TYPESET and d.kind != "glued"
+        nxt_bare[i] = int(d.label) if bare else nxt_bare[i + 1]
     for i, c in enumerate(cands):
         if last is not None and c.label.isdecimal() and int(c.label) <= last and \
                 bisect_right(page_breaks, c.start) > bisect_right(page_breaks, kept[-1].start) and \
@@ -182,17 +190,15 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
             if _body_below(c, bodies, page_breaks) and (last is None or v > last) or c.kind == "comma" and \
                     c.label in body_labels and (v == 1 if last is None else last < v <= last + 3):
                 kept.append(c)
-                last = v
+                last = last_bare = v
             continue
         ok = c.kind in ("bracket", "paren", "sup", "symbol") or c.label == "*"
         if not ok:
             # a bare number goes on from the bare marks (or superscripts, as OCR reads them) around it, not
             # from bracketed ones: a book marks its notes one way (`[3]` ... `Saxius. 5 Tom.` is no mark 5)
             v = int(c.label)
-            nxt = next((int(d.label) for d in cands[i + 1:] if d.label.isdecimal() and d.kind not in _TYPESET
-                        and d.kind != "glued"), None)
-            prev = last if not kept or kept[-1].kind not in _TYPESET else next(
-                (int(d.label) for d in reversed(kept) if d.label.isdecimal() and d.kind not in _TYPESET), None)
+            nxt = nxt_bare[i]
+            prev = last if not kept or kept[-1].kind not in _TYPESET else last_bare
             if prev is not None and prev < v <= prev + 5:
                 ok = True
             elif nxt is not None and v < nxt <= v + 5:
@@ -205,6 +211,8 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
             kept.append(c)
             if c.label.isdecimal():
                 last = int(c.label)
+                if c.kind not in _TYPESET:
+                    last_bare = last
     return kept
 
 
@@ -225,9 +233,9 @@ def past_a_thousand(paras: list) -> None:
     """Bodies labelled with four digits stand only where the labels run past 999 (`[1642] The king...` is a
     year opening a paragraph, not the thousand and forty-second note)."""
     four = [p for p in paras if p.body is not None and len(p.body[0]) == 4 and p.body[0].isdecimal()]
-    if four and not any(p.body is not None and p.body[0].isdecimal() and 990 <= int(p.body[0]) <= 999
-                        for p in paras):
-        for p in four:
+    past = any(p.body is not None and p.body[0].isdecimal() and 990 <= int(p.body[0]) <= 999 for p in paras)
+    for p in four:  # and they go on from 999: `[1642]` stays text in a book of 1,005 notes
+        if not past or int(p.body[0]) > 1010 + len(four):
             p.body = None
 
 
