@@ -99,10 +99,17 @@ def test_an_editors_letter_in_brackets_is_no_mark():
     assert [r.label for r in doc.note_refs] == ["A", "B"] and '"[T]he abbey' in doc.text
 
 
-def test_unnumbered_pages_that_cannot_count_back_count_on():
+def test_unnumbered_pages_that_cannot_count_back_have_no_number():
     text = "".join(f"The abbot sent his steward on day {i}.\n\f" for i in range(6)) + "\n[Page 5]\nThe end.\n"
     doc = ingest_bytes(text.encode(), "case.txt")
-    assert [p.label for p in doc.pages][:6] == ["1", "2", "3", "4", "5", "6"]
+    assert [(p.label, p.inferred) for p in doc.pages][:6] == [("", True)] * 6
+    assert doc.pages[-1].label == "5"
+
+
+def test_an_unnumbered_page_between_two_numbered_ones_is_no_second_number():
+    text = "The abbot wrote on.\n\n[Page 12]\n\nThe plate of the abbey.\n\fThe mill.\n\n[Page 13]\n\nThe end.\n"
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert [p.label for p in doc.pages] == ["11", "12", "", "13"]
 
 
 def test_a_mark_alone_after_a_page_marker_leaves_the_next_page_whole():

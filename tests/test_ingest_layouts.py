@@ -212,6 +212,7 @@ def test_transcribers_note_showing_a_marker():
 @pytest.mark.parametrize("opening", [
     "Transcriber's Notes:\n\nObvious printer's errors were corrected silently.\n\n\nTHE ABBEY ROLLS\n\n",
     "The abbot wrote.\n\n[Transcriber's note: sic.]\n\n",
+    "Transcriber's Notes:\n\nPage numbers are set in braces.\n\nThe original roll was printed in the abbey. ",
 ])
 def test_a_transcribers_note_does_not_swallow_the_book_after_it(opening):
     doc = read(opening + "The abbot wrote to the king.[1] Then the king sent his steward on.\n\n{26}\n\n"
@@ -229,6 +230,13 @@ def test_a_bracketed_transcribers_note_then_a_marker_opening_the_next_line():
 def test_a_page_reference_ending_a_notes_line_is_no_marker():
     doc = read("The abbot wrote.[1]\n\n[1] [See the abbey's rolls, second edition,\np. 636.]\n")
     assert doc.pages == [] and doc.notes[0].text.endswith("p. 636.]")
+
+
+@pytest.mark.parametrize("heading", ["Transcriber's Note.", "Transcribers' Notes:", "TRANSCRIBER'S NOTES"])
+def test_headings_of_transcribers_notes(heading):
+    doc = read(f"{heading}\n\nPage numbers are set in braces, e.g. {{99}}.\n\n\nTHE ROLLS\n\n{{1}}\n\nThe mill.\n\n"
+               "{2}\n\nThe wheel.\n")
+    assert [p.label for p in doc.pages] == ["", "1", "2"] and "e.g. {99}." in doc.text
 
 
 def test_transcribers_notes_under_a_heading_show_a_marker_and_a_mark():

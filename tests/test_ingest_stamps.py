@@ -42,3 +42,28 @@ def test_prose_about_digitizing_stays(text):
     doc = ingest_bytes(text.encode(), "case.txt")
     assert doc.removed == []
     assert " ".join(doc.text.split()) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("foot", ["Digitized by Google\n\n{n}\n", "{n}\n\nDigitized by Google\n"])
+def test_a_scanners_mark_beside_a_folio_changes_no_page(foot):
+    page = PROSE * 4
+    plain = "".join(f"{page}\n{n}\n\f" for n in range(20, 25))
+    marked = "".join(f"{page}\n{foot.format(n=n)}\f" for n in range(20, 25))
+    want = [p.label for p in ingest_bytes(plain.encode(), "a.txt").pages]
+    doc = ingest_bytes(marked.encode(), "b.txt")
+    assert [p.label for p in doc.pages] == want and "Google" not in doc.text
+
+
+@pytest.mark.parametrize("leaf,gone", [
+    ("Digitized by the Internet Archive\nin 2007 with funding from\nThe Abbey Library\n", "The Abbey Library"),
+    ("Original from\nHARVARD UNIVERSITY\n", "HARVARD UNIVERSITY"),
+    ("ORIGINAL FROM THE ABBEY LIBRARY\n", "ORIGINAL FROM"),
+])
+def test_more_shapes_of_the_scanners_marks(leaf, gone):
+    doc = ingest_bytes(("\n" + leaf + "\n\nTHE ROLLS\n\n" + PROSE).encode(), "case.txt")
+    assert gone not in doc.text and doc.text.startswith("THE ROLLS")
+
+
+def test_a_heading_that_opens_with_original_from_stays():
+    doc = ingest_bytes((PROSE + "\nOriginal from the Tower Rolls\n\n" + PROSE).encode(), "case.txt")
+    assert "Original from the Tower Rolls" in doc.text

@@ -18,20 +18,17 @@ _INLINE = re.compile(r"\[(\d{1,4}|[ivxlc]{1,8})\]")
 def bracket_pages(lines: Lines) -> list[int]:
     """Mark the lines holding bracketed page numbers (kind `marker`); returns them."""
     kind, stripped, starts, ca = lines.kind, lines.stripped, lines.start, lines.ca
-    cands, bodies = [], set()
+    cands, opening = [], []
     for pos in char_positions(lines.src, "["):
         i = bisect_right(starts, pos) - 1
         if ca[i] != pos:
             continue  # not opening its line
-        s = stripped[i]
-        if kind[i] == "text" and _LINE.match(s):
+        opening.append(i)
+        if kind[i] == "text" and _LINE.match(stripped[i]):
             cands.append(i)
-        elif (body := body_label(s)) is not None:  # `[3] text`, `[Footnote 3: text`
-            bodies.add(body[0])
-    # a number a note body carries is a mark; four digits are a year (`[1642]` heading annals) unless the
-    # pages have run past 999
+    # four digits are a year (`[1642]` heading annals) unless the pages have run past 999
     past = any(len(stripped[i]) == 5 and stripped[i][1] == "9" for i in cands)
-    cands = [i for i in cands if stripped[i][1:-1] not in bodies and (len(stripped[i]) < 6 or past)]
+    cands = [i for i in cands if len(stripped[i]) < 6 or past]
     if len(cands) < 3:
         return []
     if median(lines.start[b] - lines.start[a] for a, b in zip(cands, cands[1:], strict=False)) < _PAGE_CHARS:
@@ -43,9 +40,20 @@ def bracket_pages(lines: Lines) -> list[int]:
         return []
     # a stray number out of the run (a mark alone on its line) goes on from neither neighbour: not a page
     run = [i for k, i in enumerate(cands) if (k and steps[k - 1]) or (k < len(steps) and steps[k])]
+    # marks alone on their lines, their notes' bodies below (`[1]` ... `1. The letter`): pages only where
+    # three or more of the run are numbers no body carries
+    bodies = _body_labels(lines, opening)
+    if sum(stripped[i][1:-1] not in bodies for i in run) < 3:
+        return []
     for i in run:
         kind[i], lines.label[i] = "marker", stripped[i][1:-1]
     return run
+
+
+def _body_labels(lines: Lines, opening: list[int]) -> set[str]:
+    """Labels of the bracketed lines that open like a note body (`[3] text`, `[Footnote 3: text`): the
+    bodies a bracketed mark alone on its line would have (`3. text` bodies go with other marks)."""
+    return {b[0] for i in opening if (b := body_label(lines.stripped[i])) is not None}
 
 
 def inline_bracket_pages(src: str, lines: Lines, run: list[int]) -> dict[int, tuple[int, int, str]]:

@@ -32,17 +32,17 @@ from .stamps import stamps
 from .vocab import ROMAN, page_inline_matches, page_inline_re, previous_label
 
 _DASHED = re.compile(r"^[-\u2013\u2014]{1,3}\s*\w+\s*[-\u2013\u2014]{1,3}$")
-_TRANSCRIBER = re.compile(r"\[?transcriber['\u2019]?s\s+note", re.I)
-_TRANSCRIBERS_HEADING = re.compile(r"\[?transcriber['\u2019]?s\s+notes?\s*:?\]?$", re.I)
+_TRANSCRIBER = re.compile(r"\[?transcribers?['\u2019]?s?\s+note", re.I)
+_TRANSCRIBERS_HEADING = re.compile(r"\[?transcribers?['\u2019]?s?\s+notes?\s*[:.]?\]?$", re.I)
 # what a transcriber's note speaks of: a paragraph of the book after the heading ends the section
-_ABOUT_THE_TEXT = re.compile(r"\b(?:pages?|footnotes?|brackets?|braces|original|spellings?|printed|"
-                             r"typographical|errors?|corrected|italics?|numbered|hyphenation|e\.g)\b", re.I)
+_ABOUT_THE_TEXT = re.compile(r"\b(?:page numbers?|footnotes|brackets?|braces|typographical|corrected|spellings?|"
+                             r"hyphenation|silently|inconsisten\w*|e\.g)\b", re.I)
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _LABEL_AT_END = re.compile(r"(?<![A-Za-z])(\d+|[ivxlcdmIVXLCDM]+)\W*$")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u201d]?\s*\d*$")
 
 
-_APPARATUS = {"marker": "page_marker", "head": "running_head", "folio": "folio", "stamp": "other"}  # line kinds
+_APPARATUS = {"marker": "page_marker", "head": "running_head", "folio": "folio"}  # line kinds that are breaks
 
 
 @dataclass
@@ -139,8 +139,6 @@ def _add_break(breaks: list[Break], lines: Lines, br: Break, i: int) -> None:
             last.opens = last.opens or br.opens
             if last.label is None and br.label is not None:
                 last.label, last.kind, last.inferred = br.label, br.kind, br.inferred
-            elif last.kind == "other":  # a scanner's mark, then the page's marker or form feed
-                last.kind = br.kind
             return
     breaks.append(br)
 
@@ -285,7 +283,7 @@ def build(src: str, name: str, sha256: str, encoding: str) -> Document:
 def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     lines = Lines(src)
     classify(lines)
-    stamps(lines)
+    lines.stamps = stamps(lines)
     bracketed = bracket_pages(lines)
     page_marks = inline_bracket_pages(src, lines, bracketed) if bracketed else {}
     openers = {li for li, (a, _, _) in page_marks.items() if a == lines.ca[li]}  # `[27] the next words`
@@ -375,6 +373,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
     removed = [Removed(x.pos, x.end, x.kind) for x in breaks if x.end > x.pos]
     removed += [Removed(a, z, "other") for a, z in ((0, book[0]), (book[1], len(src))) if z > a]
     removed += [Removed(c.start, c.end, "note_ref") for c in refs]
+    removed += [Removed(lines.ca[i], lines.cz[i], "other") for i in lines.stamps]  # a scanner's marks: no page break
     out_pars: list[Paragraph] = []
     # a page marker inside a note body that repeats one of the main flow (the note ran over a page, and
     # so did the text) is cut out of the note's text but opens no page of its own
@@ -664,15 +663,21 @@ def _number_unlabelled(pages: list[Page]) -> None:
         label: str | None = pages[lead].label
         for i in range(lead - 1, -1, -1):
             label = back[i] = previous_label(label) if label else None
-        if back[0] is None:
-            back = [None] * lead  # it would run below 1: counted on from 1
+    unknown = 0 < lead < len(pages) and back[0] is None  # it would run below 1: the front matter's are unknown
     for i, p in enumerate(pages):
         if not p.label:
+            p.inferred = True
+            if i < lead and unknown:
+                continue
             prev = pages[i - 1].label if i else "0"
             first = back[i] if i < lead else None
-            p.label = first or _between(pages, i, nxt[i]) or _next_label(prev) or _before_next(pages, i, nxt[i + 1]) \
+            label = first or _between(pages, i, nxt[i]) or _next_label(prev) or _before_next(pages, i, nxt[i + 1]) \
                 or str(i + 1)
-            p.inferred = True
+            j = nxt[i]  # a plate between 12 and 13 is no second 13: it has no number
+            if not first and j < len(pages) and label.isdecimal() and prev.isdecimal() and \
+                    pages[j].label.isdecimal() and int(prev) < int(pages[j].label) <= int(label):
+                continue
+            p.label = label
 
 
 def _between(pages: list[Page], i: int, j: int) -> str | None:

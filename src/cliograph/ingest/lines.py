@@ -64,6 +64,7 @@ class Lines:
         self.kind = ["text"] * len(texts)
         self.label: list[str | None] = [None] * len(texts)
         self.guessed: set[int] = set()  # folio lines whose label was read out of the run, not off the line
+        self.stamps: list[int] = []  # lines a digitization left (`stamps.py`)
         self._runs: tuple[list[int], list[int]] | None = None
         # the only whitespace inside a line is the space: two whitespace characters in a row are two spaces
         self.only_spaces = "\t" not in src and not any(c in src for c in _OTHER_SPACES)
@@ -308,7 +309,7 @@ def _separators(lines: Lines) -> None:
     for k, i in enumerate(seps):
         top = [j for j in range(i + 1, min(i + 8, n)) if kind[j] in ("text", "numline")][:2]  # the first two lines
         if label[i] and top:
-            folio = [j for j in top if stripped[j].lower() == label[i].lower()][:1]
+            folio = [j for j in top if stripped[j] == label[i]][:1]
             words = _head_beside(stripped[top[0]], label[i]) if not folio else None
             if words is not None:  # `2 THE ABBEY ROLLS.`, `THE KING'S ANSWER. 3`
                 kind[top[0]], label[top[0]] = "head", label[i]
@@ -323,7 +324,7 @@ def _separators(lines: Lines) -> None:
         j = (seps[k + 1] if k + 1 < len(seps) else n) - 1
         while j > i and kind[j] == "blank":
             j -= 1
-        if j > i and label[i] and kind[j] in ("text", "numline") and stripped[j].lower() == label[i].lower():
+        if j > i and label[i] and kind[j] in ("text", "numline") and stripped[j] == label[i]:
             kind[j], label[j] = "marker", None
     for j, shape in heads:  # a head repeats on other pages; a section's heading does not
         if shapes[shape] >= 2:
@@ -337,7 +338,8 @@ def _head_beside(s: str, folio: str) -> str | None:
     """The words of a head of capitals with the folio at one end of the line (`2 THE ABBEY ROLLS.`)."""
     first, _, rest = s.partition(" ")
     before, _, last = s.rpartition(" ")
-    words = rest if first.lower() == folio.lower() else before if last.lower() == folio.lower() else None
+    # a roman folio as printed, lower case: `I DEDICATE` opening page i is a sentence
+    words = rest if first == folio else before if last == folio else None
     if words is None or not _capitals(words.strip()) or _CHAPTERISH.match(words.strip()):
         return None  # `CHAPTER 1` opening page 1 is the chapter's number
     return words.strip()
