@@ -67,8 +67,10 @@ def test_a_year_in_brackets_is_neither_a_mark_nor_a_body(text):
     assert "[1642]" in doc.text or "[1000]" in doc.text
 
 
-def test_marks_alone_on_lines_with_footnote_blocks_are_marks_not_pages():
-    text = "".join(f"{PAGE}\n[{i}]\n\n" for i in range(1, 5)) + "".join(f"[Footnote {i}: Note {i}.]\n\n" for i in range(1, 5))
+@pytest.mark.parametrize("body", ["[Footnote {i}: Note {i}.]", "{i}. Note {i}.", "Footnote {i}: Note {i}."])
+def test_marks_alone_on_lines_with_their_bodies_are_marks_not_pages(body):
+    text = "".join(f"{PAGE}\n[{i}]\n\n" for i in range(1, 5)) + "NOTES\n\n"
+    text += "".join(body.format(i=i) + "\n\n" for i in range(1, 5))
     doc = ingest_bytes(text.encode(), "case.txt")
     assert doc.pages == []
     assert [(r.label, r.note is not None) for r in doc.note_refs] == [(str(i), True) for i in range(1, 5)]

@@ -7,12 +7,15 @@ import re
 from bisect import bisect_right
 from statistics import median
 
-from .lines import _PAGE_CHARS, Lines
+from .lines import _PAGE_CHARS, Lines, lines_opening_with
 from .notes import body_label
 from .vocab import char_positions, label_value
 
 _LINE = re.compile(r"^\[(\d{1,4}|[ivxlc]{1,8})\]$")
 _INLINE = re.compile(r"\[(\d{1,4}|[ivxlc]{1,8})\]")
+# marks of other shapes: superscripts, brackets glued to a word, a number after a sentence's end
+_OTHER_MARKS = re.compile(r"[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]|\w[.,;:!?\"\u201d\u2019]?\[\d{1,3}\]"
+                          r"|[a-z][.!?][\"\u201d\u2019]? ?\d{1,3}(?=\s+[A-Z]|\s*$)", re.M)
 
 
 def bracket_pages(lines: Lines) -> list[int]:
@@ -51,9 +54,13 @@ def bracket_pages(lines: Lines) -> list[int]:
 
 
 def _body_labels(lines: Lines, opening: list[int]) -> set[str]:
-    """Labels of the bracketed lines that open like a note body (`[3] text`, `[Footnote 3: text`): the
-    bodies a bracketed mark alone on its line would have (`3. text` bodies go with other marks)."""
-    return {b[0] for i in opening if (b := body_label(lines.stripped[i])) is not None}
+    """Labels of the lines that open like a note body a bracketed mark alone on its line could have:
+    `[3] text`, `[Footnote 3: text`, and `3. text` too unless the text has marks of another shape
+    (superscripts, or brackets glued to a word) for those to belong to."""
+    out = {b[0] for i in opening if (b := body_label(lines.stripped[i])) is not None}
+    if not _OTHER_MARKS.search(lines.src):
+        out |= {b[0] for i in lines_opening_with(lines, frozenset("F")) if (b := body_label(lines.stripped[i]))}
+    return out
 
 
 def inline_bracket_pages(src: str, lines: Lines, run: list[int]) -> dict[int, tuple[int, int, str]]:
