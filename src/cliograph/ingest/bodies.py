@@ -146,7 +146,7 @@ def mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
             bracketed = bool(FOOTNOTE.match(text))
         elif text.lstrip()[1:2].isalpha() and text.lstrip()[2:3] == "]":
             # a letter's note (`[A] text`) when its mark stands above it
-            bracketed = lines.src.find(text.lstrip()[:3]) < lines.start[p.lines[0]]
+            bracketed = lines.src.find(text.lstrip()[:3], 0, lines.start[p.lines[0]]) >= 0
         if _FOOTNOTE_WORD.match(text):  # `Footnote 1: text`: the word says what it is
             bracketed = True
         if not label or not (bracketed or in_section):

@@ -34,7 +34,7 @@ def bracket_pages(lines: Lines) -> list[int]:
     cands = [i for i in cands if len(stripped[i]) < 6 or past]
     if len(cands) < 3:
         return []
-    if median(lines.start[b] - lines.start[a] for a, b in zip(cands, cands[1:], strict=False)) < _PAGE_CHARS:
+    if median(starts[b] - starts[a] for a, b in zip(cands, cands[1:], strict=False)) < _PAGE_CHARS:
         return []  # a bracketed number every line or two: a list's numbers, not pages
     values = [label_value(stripped[i][1:-1]) for i in cands]
     steps = [a is not None and b is not None and (a[0] == b[0] and 0 < b[1] - a[1] <= 3 or a[0] != b[0] == "arabic")
@@ -55,8 +55,8 @@ def bracket_pages(lines: Lines) -> list[int]:
 
 def _body_labels(lines: Lines, opening: list[int]) -> set[str]:
     """Labels of the lines that open like a note body a bracketed mark alone on its line could have:
-    `[3] text`, `[Footnote 3: text`, and `3. text` too unless the text has marks of another shape
-    (superscripts, or brackets glued to a word) for those to belong to."""
+    `[3] text`, `[Footnote 3: text`, and `3. text` or `Footnote 3:` too unless the text has marks of
+    another shape (superscripts, brackets glued to a word, numbers after a sentence) for those to belong to."""
     out = {b[0] for i in opening if (b := body_label(lines.stripped[i])) is not None}
     if not _OTHER_MARKS.search(lines.src):
         out |= {b[0] for i in lines_opening_with(lines, frozenset("F")) if (b := body_label(lines.stripped[i]))}

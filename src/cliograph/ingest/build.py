@@ -233,8 +233,8 @@ def _inline_by_line(src: str, lines: Lines, paras: list[Para],
 
 
 def _transcribers(lines: Lines, paras: list[Para]) -> set[int]:
-    """Ids of the paragraphs of transcribers' notes: one opening with the words, and under a heading of
-    them (`Transcriber's notes:`) those that follow it up to a wide gap (three blank lines or more)."""
+    """Ids of the paragraphs of transcribers' notes: one opening with the words, and under a one-line heading
+    of them (`Transcriber's notes:`) up to four paragraphs after it, close by, that speak of the text."""
     out: set[int] = set()
     if "ranscriber" not in lines.src and "RANSCRIBER" not in lines.src:
         return out
