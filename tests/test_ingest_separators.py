@@ -80,3 +80,14 @@ def test_a_chapter_heading_or_a_section_heading_at_a_page_top_stays():
     assert [p.label for p in doc.pages] == ["1", "2", "3"]
     assert doc.pages[0].text.startswith("CHAPTER 1")
     assert doc.pages[1].text.startswith("THE SIEGE OF ROUEN") and doc.pages[2].text.startswith("THE FALL OF CAEN")
+
+
+def test_a_number_the_library_supplied_labels_its_page_as_inferred():
+    # `## p. [ii]`: the page prints no number (a title leaf, a plate); the library counted it, and no count
+    # back from page 1 could
+    text = (sep("[i]", 1) + "THE ABBEY ROLLS\n\n" + sep("[ii]", 2) + "ii men rode out at dawn.\n\n"
+            + sep("1", 3) + "1\n\n" + PROSE + "\n" + sep("2", 4) + "2\n\n" + PROSE)
+    doc = ingest_bytes(text.encode(), "case.txt")
+    assert [(p.label, p.inferred) for p in doc.pages] == [("i", True), ("ii", True), ("1", False), ("2", False)]
+    assert doc.pages[1].text.startswith("ii men rode out")  # no printed folio to take out
+    assert "[ii]" not in doc.text and "##" not in doc.text

@@ -292,7 +292,7 @@ def classify(lines: Lines) -> None:
 
 def _separators(lines: Lines) -> None:
     """Page separators of a digital library (`## p. 12 (#20) ###`) are markers, labelled "" when the page
-    has no printed number; the OCR's reading of the folio, or of the head and folio, on the page's first
+    has no number, inferred when the library supplied it (`## p. [12]`); the OCR's reading of the folio, or of the head and folio, on the page's first
     line repeats the label and is apparatus too."""
     kind, label, stripped, n = lines.kind, lines.label, lines.stripped, len(lines.kind)
     rx, seps = page_separator_re(), []
@@ -302,13 +302,19 @@ def _separators(lines: Lines) -> None:
         if m is None:
             continue
         lab = m.group("label").strip()
+        supplied = lab[:1] == "[" and lab[-1:] == "]"  # `## p. [12]`: the library's number, none printed
+        if supplied:
+            lab = lab[1:-1].strip()
         kind[i], label[i] = "marker", lab if lab.isdecimal() or ROMAN.match(lab) else ""
+        if supplied and label[i]:
+            lines.guessed.add(i)
         seps.append(i)
     heads: list[tuple[int, str]] = []  # a line of capitals alone beside a page's top folio, and its shape
     shapes: Counter[str] = Counter()
     for k, i in enumerate(seps):
+        printed = label[i] and i not in lines.guessed  # a number the page prints: its folio may stand beside
         top = [j for j in range(i + 1, min(i + 8, n)) if kind[j] in ("text", "numline")][:2]  # the first two lines
-        if label[i] and top:
+        if printed and top:
             folio = [j for j in top if stripped[j] == label[i]][:1]
             words = _head_beside(stripped[top[0]], label[i]) if not folio else None
             if words is not None:  # `2 THE ABBEY ROLLS.`, `THE KING'S ANSWER. 3`
@@ -324,7 +330,7 @@ def _separators(lines: Lines) -> None:
         j = (seps[k + 1] if k + 1 < len(seps) else n) - 1
         while j > i and kind[j] == "blank":
             j -= 1
-        if j > i and label[i] and kind[j] in ("text", "numline") and stripped[j] == label[i]:
+        if j > i and printed and kind[j] in ("text", "numline") and stripped[j] == label[i]:
             kind[j], label[j] = "marker", None
     for j, shape in heads:  # a head repeats on other pages; a section's heading does not
         if shapes[shape] >= 2:
