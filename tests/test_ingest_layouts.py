@@ -682,3 +682,42 @@ def test_a_symbol_mark_after_a_space():
 ])
 def test_a_sentence_going_on_over_blank_lines(text, expected):
     assert expected in read(text).text
+
+
+def _foot_pages(foot, marks=("{0}", "{1}", "{2}"), pages=range(11, 15)):
+    """Pages with running heads, three marked sentences and the page's foot notes (`foot` formatted with
+    the page's first note number)."""
+    out, n = [], 1
+    for pg in pages:
+        head = f"THE ABBEY ROLLS {pg}" if pg % 2 else f"{pg} THE ABBEY ROLLS"
+        m = [x.format(n, n + 1, n + 2) for x in marks]
+        out.append(f"{head}\n\nThe abbot sent his steward to the king at Winchester, and the steward\n"
+                   f"carried a letter that the house still keeps.{m[0]} The king read it at once\n"
+                   f"and sent it back with his seal.{m[1]} Nothing more is heard of it until the\n"
+                   f"next spring, when the steward rode again.{m[2]}\n\n" + foot.format(n, n + 1, n + 2))
+        n += 3
+    return "\n".join(out)
+
+
+def test_page_foot_notes_two_to_a_line():
+    doc = read(_foot_pages("{0} Roll 4, m. 2. {1} Ibid., m. 3.\n{2} Chronicle of the house, fol. 12.\n"))
+    assert [p.label for p in doc.pages] == ["11", "12", "13", "14"]
+    assert [n.label for n in doc.notes] == [str(k) for k in range(1, 13)]
+    assert [n.text for n in doc.notes[:3]] == ["Roll 4, m. 2.", "Ibid., m. 3.", "Chronicle of the house, fol. 12."]
+    assert [n.page for n in doc.notes[3:6]] == ["12"] * 3  # the last page's foot too, closed by the text's end
+    assert all(r.note == f"n{r.label}" for r in doc.note_refs) and len(doc.note_refs) == 12
+    src = _foot_pages("{0} Roll 4, m. 2. {1} Ibid., m. 3.\n{2} Chronicle of the house, fol. 12.\n")
+    labels = [src[r.source_start:r.source_end].strip() for r in doc.removed if r.kind == "other"]
+    assert labels[:3] == ["1", "2", "3"]  # each label taken out, the text between the notes kept in them
+
+
+@pytest.mark.parametrize("foot,notes,reason", [
+    ("{0} Roll 4, m. 2. 7 men of the town swore to it.\n{1} Ibid.\n{2} Chronicle.\n", ["Roll 4, m. 2. 7 men of"],
+     "a number after a note's sentence that is not the next note's stays in the note"),
+    ("{0} Roll 4, m. 2. {1} Ibid., m. 3.\n{2} Chronicle of the house, fol. 12.\n", ["Roll 4, m. 2. 2 Ibid.,"],
+     "no mark of the next note above: the number stays in the note"),
+])
+def test_numbers_inside_a_page_foot_note(foot, notes, reason):
+    marks = ("{0}", "", "") if "no mark" in reason else ("{0}", "{1}", "{2}")
+    doc = read(_foot_pages(foot, marks))
+    assert any(n.text.startswith(notes[0]) for n in doc.notes), reason

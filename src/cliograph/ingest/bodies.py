@@ -27,6 +27,8 @@ class Para:
     refs_after: list[RefCand] = field(default_factory=list)  # marks on their own line closing it
     body: tuple[str, int] | None = None  # (label, prefix length) when it is a note body
     after_break: bool = False  # opens a page
+    label_at: int | None = None  # a body opening mid-line (a second note on its line): where its label stands
+    end_at: int | None = None  # a body ending mid-line, before the next note's label
 
 
 def next_note(lines: Lines, cur: Para, i: int) -> bool:
@@ -239,9 +241,69 @@ def _page_bottom(i: int, paras: list[Para], lines: Lines) -> bool:
             if k in ("marker", "head", "folio", "stamp") or formfeed:
                 return True
             break
-        else:  # the last page's foot, closed by a form feed or by the end of a text paged by form feeds
-            return formfeed or bool(lines.formfeed)
+        else:  # the last page's foot, closed by a form feed or by the end of a paged text
+            return formfeed or bool(lines.formfeed) or any(k in lines.kind for k in ("marker", "head", "folio"))
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         if nxt is None or nxt.body is None or lines.stripped[nxt.lines[0]].startswith("["):
             return False
         i += 1
+
+
+
+# a note's label inside a page foot's line, after the note before ends its sentence: `m. 2. 3 Ibid.`
+_NEXT_ON_LINE = re.compile(r"(?<=[.!?)\]'\"\u2019\u201d])[ \t]+(\d{1,3})[ \t]+(?=\S)")
+
+
+def split_shared_lines(paras: list[Para], lines: Lines, footnotes: set[int], cands: list[RefCand]) -> list[Para]:
+    """Short notes at a page foot set two to a line (`1 Roll 4. 2 Ibid., m. 3.`), and the note on the line
+    after such a line: each its own body. A note is cut off where the label after its own follows a
+    sentence's end, when a mark with that label stands in the text between the first note's mark and the
+    foot. `footnotes`: ids of the numbered page-foot bodies a mark above confirmed."""
+    if not footnotes:
+        return paras
+    marks: dict[str, list[int]] = {}
+    for c in sorted(cands, key=lambda c: c.start):
+        marks.setdefault(c.label, []).append(c.start)
+    src, ca, cz = lines.src, lines.ca, lines.cz
+    out: list[Para] = []
+    for p in paras:
+        out.append(p)
+        if id(p) not in footnotes or not p.body[0].isdecimal():
+            continue
+        foot = lines.start[p.lines[0]]
+        since = _last_before(marks.get(p.body[0], []), foot)  # the first note's mark
+        label = p.body[0]
+        cuts: list[tuple[int, str, int, int | None, int | None]] = []  # (k, label, plen, label_at, end_at)
+        for k, li in enumerate(p.lines):
+            nxt = str(int(label) + 1)
+            opening = body_label(lines.text[li]) if k else None
+            if opening and opening[0] == nxt and _marked(marks, nxt, since, foot):
+                cuts.append((k, nxt, opening[1], None, None))
+                label, nxt = nxt, str(int(nxt) + 1)
+            for m in _NEXT_ON_LINE.finditer(src, ca[li], cz[li]):
+                if m.group(1) == nxt and _marked(marks, nxt, since, foot):
+                    cuts.append((k, nxt, m.end() - lines.start[li], m.start(1), m.start()))
+                    label, nxt = nxt, str(int(nxt) + 1)
+        if not cuts:
+            continue
+        own = p.lines
+        prev = p
+        for k, lab, plen, label_at, end_at in cuts:
+            cur = Para(lines=own[k:], body=(lab, plen), label_at=label_at)
+            prev.lines = [li for li in prev.lines if li < own[k]] + ([own[k]] if label_at is not None else [])
+            prev.end_at = end_at
+            out.append(cur)
+            prev = cur
+    return out
+
+
+def _last_before(starts: list[int], pos: int) -> int:
+    k = bisect_left(starts, pos)
+    return starts[k - 1] if k else 0
+
+
+def _marked(marks: dict[str, list[int]], label: str, since: int, foot: int) -> bool:
+    """Is there a mark `label` in the text between `since` (the page's first note mark) and `foot`?"""
+    starts = marks.get(label, [])
+    k = bisect_left(starts, since)
+    return k < len(starts) and starts[k] < foot

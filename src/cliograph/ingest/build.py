@@ -21,6 +21,7 @@ from .bodies import (
     mark_bodies,
     next_note,
     rejoin_across_notes,
+    split_shared_lines,
 )
 from .brackets import bracket_pages, inline_bracket_pages
 from .gutenberg import book_bounds
@@ -344,6 +345,7 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
             cands.append(c)
     all_breaks = sorted(breaks + inline_breaks, key=lambda b: b.pos)
     confirm_page_bottom(paras, lines, tentative, cands, all_breaks)
+    paras = split_shared_lines(paras, lines, {id(p) for p in paras if id(p) in tentative and p.body}, cands)
     paras = rejoin_across_notes(paras, lines)
     bodies = {id(p) for p in paras if p.body is not None}
     cands = sorted((c for c in cands if c.para not in bodies), key=lambda c: c.start)
@@ -475,7 +477,7 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
         first = lines[p.lines[0]]
         label, plen = p.body
         a = first.start + plen
-        removed.append(Removed(first.content[0], a, "other"))
+        removed.append(Removed(first.content[0] if p.label_at is None else p.label_at, a, "other"))
         b.put("\n\n", last_src, last_src)
         start = b.length
         prev_end = None
@@ -487,6 +489,8 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
                 s0 = max(s0, a)
             else:
                 _join(b, src, prev_end, s0, seen_hyphens)
+            if li == p.lines[-1] and p.end_at is not None:
+                z = p.end_at  # the next note's label follows on this line
             if closing and li == p.lines[-1] and src[z - 1:z] == "]":
                 z -= 1
                 removed.append(Removed(z, z + 1, "other"))
