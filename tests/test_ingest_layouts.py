@@ -434,6 +434,27 @@ def test_a_misread_folio_takes_its_place_in_the_run(folios, labels):
     assert [(p.label, p.inferred) for p in doc.pages] == labels
 
 
+@pytest.mark.parametrize("folios,labels,kept", [
+    (["30", "31", "$2", "33"], ["29", "30", "31", "32?", "33"], []),
+    (["14", "1 G", "17", "18"], ["13", "14", "16?", "17", "18"], []),  # 15 lost altogether
+    (["108", "109", "no", "Ill", "112"], ["107", "108", "109", "111?", "112"], ["no"]),
+    (["40", "$2", "42", "43"], ["39", "40", "42", "43"], ["$2"]),  # `$2` cannot be 41
+    (["30", "31", "I", "33"], ["29", "30", "31", "33"], ["I"]),  # one figure cannot be two
+], ids=["dollar", "letter-G", "gap-of-two", "not-the-number", "length"])
+def test_a_folio_the_ocr_read_with_letters(folios, labels, kept):
+    doc = read(PAGE + "".join(f"\n\n\n{f}\n\n\n{PAGE}" for f in folios))
+    assert [p.label + "?" * (p.inferred and p is not doc.pages[0]) for p in doc.pages] == labels
+    assert [w for w in kept if f"\n\n{w}\n\n" in doc.text] == kept
+
+
+def test_a_letter_alone_near_a_folio_is_no_folio():
+    # a section's letter standing a few lines after the page's folio, where no page can have ended
+    text = PAGE + "\n\n\n30\n\n\n" + PAGE + "\n\n\n31\n\n\nThe clerks kept two books.\n\nS\n\n" + PAGE + PAGE + "\n\n\n33\n\n\n" + PAGE
+    doc = read(text)
+    assert [p.label for p in doc.pages] == ["29", "30", "31", "33"]
+    assert "\n\nS\n\n" in doc.text
+
+
 def test_head_and_folio_set_with_one_space():
     tops = ["THE CANAL LEDGERS. 23", "24 THE TOLL HOUSE.", "THE LOCK KEEPERS. 25", "26 THE SALE."]
     doc = read(PAGE + _ocr_book(tops))

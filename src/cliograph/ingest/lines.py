@@ -476,8 +476,50 @@ def _bare_folios(lines: Lines, numlines: list[int]) -> None:
             kind[i], label[i] = "folio", str(values[k]) if k in misread else label[i] or lines.stripped[i]
             if k in misread:
                 lines.guessed.add(i)
+        cands, values = _folios_read_as_letters(lines, cands, values)
         _signatures(lines, cands)
         _heads_beside_folios(lines, cands, values)
+
+
+# what OCR reads a folio's digits as: `$2` for 32, `lG` for 16, `Ill` for 111, `bO` for 50
+_LIKE_DIGIT = {"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "i": "1", "!": "1", "|": "1", "]": "1",
+               "Z": "2", "z": "2", "$": "358", "S": "58", "s": "5", "G": "6", "b": "56", "B": "8", "g": "9", "q": "9"}
+
+
+def _reads_as(s: str, number: str) -> bool:
+    """Could the OCR have read `number` as `s`? The same length (spaces aside), each character the digit
+    or one it is taken for."""
+    s = s.replace(" ", "")
+    return len(s) == len(number) and s != number and all(
+        c == d or d in _LIKE_DIGIT.get(c, "") for c, d in zip(s, number, strict=True))
+
+
+def _folios_read_as_letters(lines: Lines, folios: list[int], values: list[int]) -> tuple[list[int], list[int]]:
+    """Pages missing from the run of folios (31, then 33) whose folios the OCR read with letters (`$2`): a
+    short line alone between blank lines, a page's text from the folios on either side, that reads as a
+    missing number. It becomes a guessed folio; returns the folios and values with them."""
+    kind, label, stripped, starts = lines.kind, lines.label, lines.stripped, lines.start
+    short = list(compress(count(), map(range(1, 6).__contains__, lines.stripped_len)))
+    out_f, out_v = folios[:1], values[:1]
+    for b, vb in zip(folios[1:], values[1:], strict=True):
+        a, va = out_f[-1], out_v[-1]
+        if 2 <= vb - va <= 3:
+            for j in short[bisect_right(short, a):bisect_left(short, b)]:
+                v = next((v for v in range(va + 1, vb) if _reads_as(stripped[j], str(v))), None)
+                if v is not None and kind[j] == "text" and _alone(kind, j) and _blank_around(kind, j) and \
+                        min(starts[j] - starts[a], starts[b] - starts[j]) >= _PAGE_CHARS // 2:
+                    kind[j], label[j] = "folio", str(v)
+                    lines.guessed.add(j)
+                    out_f.append(j)
+                    out_v.append(v)
+                    a, va = j, v
+        out_f.append(b)
+        out_v.append(vb)
+    return out_f, out_v
+
+
+def _blank_around(kind: list[str], j: int) -> bool:
+    return 0 < j < len(kind) - 1 and kind[j - 1] == "blank" and kind[j + 1] == "blank"
 
 
 _SIGNATURE = re.compile(r"^[A-Z]{1,2}\s?\d{0,2}$")
