@@ -742,3 +742,66 @@ def test_numbers_inside_a_page_foot_note(foot, notes, reason):
     marks = ("{0}", "", "") if "no mark" in reason else ("{0}", "{1}", "{2}")
     doc = read(_foot_pages(foot, marks))
     assert any(n.text.startswith(notes[0]) for n in doc.notes), reason
+
+
+def _intro(tops: list[str], feet: dict[int, str] | None = None, marks: dict[int, str] | None = None) -> str:
+    """An OCR'd introduction: `tops[k]` the k-th page's head line, `marks[k]` a sentence of its text (with
+    its note mark), `feet[k]` its page foot."""
+    feet, marks = feet or {}, marks or {}
+    return "".join(f"\n\n\n\n{top}\n\n{PAGE}{marks.get(k, '')}\n\n{feet.get(k, '')}" for k, top in enumerate(tops))
+
+
+def test_roman_heads_set_with_one_space_misread_or_lost():
+    tops = ["INTRODUCTION. xxvii", "xxviii INTRODUCTION.", "INTRODUCTION.", "xxx INTRODUCTION.", "INTRODUCTION, xxxi",
+            "Hi INTRODUCTION.", "INTRODUCTION. xxxiii", "Ixxiv INTRODUCTION.", "INTRODUCTION. xxxv"]
+    doc = read("INTRODUCTION.\n\n" + PAGE + _intro(tops) + "\nThe end.\n")
+    assert [p.label + "?" * p.inferred for p in doc.pages] == [
+        "xxvi?", "xxvii", "xxviii", "xxix?", "xxx", "xxxi", "xxxii?", "xxxiii", "xxxiv?", "xxxv"]
+    assert doc.text.startswith("INTRODUCTION.")  # the section's own heading stays
+    assert doc.text.count("INTRODUCTION") == 1 and "Hi " not in doc.text
+
+
+@pytest.mark.parametrize("line", ["HENRY VIII", "CHAPTER iv", "PART ii"])
+def test_kings_and_chapters_numbered_in_roman_are_no_heads(line):
+    text = "".join(f"{line}\n\n{PAGE}\n\n" for _ in range(4))
+    doc = read(text)
+    assert not doc.pages and doc.text.count(line) == 4
+
+
+def test_roman_front_matter_folios_alone_before_arabic_ones():
+    front = "".join(f"\n\n\n{f}\n\n\nPREFACE.\n\n\n{PAGE}" for f in ("IV", "V", "vi", "VU"))
+    body = "".join(f"\n\n\n{f}\n\n\n{PAGE}" for f in ("2", "3", "4", "5"))
+    doc = read("PREFACE.\n\n" + PAGE + front + "\n\n\nCHAPTER I.\n\n" + PAGE + body)
+    labels = [p.label + "?" * p.inferred for p in doc.pages]
+    assert labels[:5] == ["iii?", "iv", "v", "vi", "vii?"] and labels[-4:] == ["2", "3", "4", "5"]
+    assert doc.text.count("PREFACE.") == 1  # the preface's heading; its running heads left with the folios
+
+
+def test_marks_the_ocr_set_apart_inside_sentences_with_their_page_foot_notes():
+    tops = ["INTRODUCTION. xxvii", "xxviii INTRODUCTION.", "INTRODUCTION. xxix", "xxx INTRODUCTION."]
+    marks = {0: "The cedar is named in the temple rolls, 1 and the teak at Ur, 2 as old as any.",
+             1: "The calamus 1 of the old lists is the Indian cane.",
+             2: "The words of chapter 1 of the second roll and the lines 2, 3 and 4 are lost, and so is the "
+                "note of this mark.[1]",
+             3: "The spice 1 came by sea."}
+    feet = {0: "1 The rolls of the second temple.\n\n2 The only question is the age of the wood.\n",
+            1: "1 The cane of the marshes.\n", 3: "1 The ships were slow.\n"}
+    doc = read(_intro(tops, feet, marks))  # the last page's foot closes the text
+    text = doc.text
+    assert "temple rolls, and the teak at Ur, as old" in text and "The calamus of the old" in text
+    assert "chapter 1 of the second roll and the lines 2, 3 and 4" in text  # numbers counting, no marks
+    notes = {n.id: (n.label, n.page) for n in doc.notes}
+    assert [notes.get(r.note) for r in doc.note_refs] == [("1", "xxvii"), ("2", "xxvii"), ("1", "xxviii"), None,
+                                                         ("1", "xxx")]
+    # the bracketed mark's note is lost: it takes none, not the next page's
+
+
+@pytest.mark.parametrize("text,kept,reason", [
+    ("The oil is named in Numbers xi. 7 [bdolach] and again in Exodus xxx. 24 Of the myrrh we know less.\n",
+     "xi. 7 [bdolach]", "a chapter and verse after a roman numeral"),
+    ("The physician wrote, if medicine is needed (as 1 presume it is) I wish it made up in\npills, and "
+     "went on\n\n1 have omitted to say that the pains\nare worse.\n\n\f", "as 1 presume", "the OCR's 1 for I"),
+])
+def test_numbers_that_ocr_books_set_apart_but_are_no_marks(text, kept, reason):
+    doc = read(text)
+    assert kept in doc.text and not doc.notes, reason

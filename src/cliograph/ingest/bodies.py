@@ -18,6 +18,7 @@ FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
 _FOOTNOTE_WORD = re.compile(r"^\s*Footnote\s+\S{1,4}\s*[:.]")
 NOTE_OPEN = frozenset("[(*\u2020\u2021\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 _NUMBERED = re.compile(r"(\d{1,3})[.)]?\s")
+_OCR_I = re.compile(r"^\s*1 [a-z]+(?![.\w])")  # `1 have omitted`: the OCR's 1 for the pronoun I, no note
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Para:
     after_break: bool = False  # opens a page
     label_at: int | None = None  # a body opening mid-line (a second note on its line): where its label stands
     end_at: int | None = None  # a body ending mid-line, before the next note's label
+    foot: bool = False  # a page foot's note, confirmed by a mark above it on its page
 
 
 def next_note(lines: Lines, cur: Para, i: int) -> bool:
@@ -116,6 +118,8 @@ def confirm_page_bottom(paras, lines, tentative, cands, breaks) -> None:
         above = marks[bisect_left(at, page_start):bisect_left(at, pos)]  # the marks of its page, above it
         if not any(m_label == label and m_para != id(p) for _, m_label, m_para in above):
             p.body = None
+        else:
+            p.foot = True
 
 
 def mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
@@ -152,7 +156,7 @@ def mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
         if _FOOTNOTE_WORD.match(text):  # `Footnote 1: text`: the word says what it is
             bracketed = True
         if not label or not (bracketed or in_section):
-            if label and (_page_bottom(i, paras, lines) or _inside_a_sentence(i, paras, lines)):
+            if label and not _OCR_I.match(text) and (_page_bottom(i, paras, lines) or _inside_a_sentence(i, paras, lines)):
                 tentative.add(id(p))
             else:
                 p.body = None
@@ -254,12 +258,12 @@ def _page_bottom(i: int, paras: list[Para], lines: Lines) -> bool:
 _NEXT_ON_LINE = re.compile(r"(?<=[.!?)\]'\"\u2019\u201d])[ \t]+(\d{1,3})[ \t]+(?=\S)")
 
 
-def split_shared_lines(paras: list[Para], lines: Lines, footnotes: set[int], cands: list[RefCand]) -> list[Para]:
+def split_shared_lines(paras: list[Para], lines: Lines, cands: list[RefCand]) -> list[Para]:
     """Short notes at a page foot set two to a line (`1 Roll 4. 2 Ibid., m. 3.`), and the note on the line
     after such a line: each its own body. A note is cut off where the label after its own follows a
     sentence's end, when a mark with that label stands in the text between the first note's mark and the
-    foot. `footnotes`: ids of the numbered page-foot bodies a mark above confirmed."""
-    if not footnotes:
+    foot."""
+    if not any(p.foot for p in paras):
         return paras
     marks: dict[str, list[int]] = {}
     for c in sorted(cands, key=lambda c: c.start):
@@ -268,7 +272,7 @@ def split_shared_lines(paras: list[Para], lines: Lines, footnotes: set[int], can
     out: list[Para] = []
     for p in paras:
         out.append(p)
-        if id(p) not in footnotes or not p.body[0].isdecimal():
+        if not p.foot or not p.body[0].isdecimal():
             continue
         foot = lines.start[p.lines[0]]
         since = _last_before(marks.get(p.body[0], []), foot)  # the first note's mark
@@ -289,7 +293,7 @@ def split_shared_lines(paras: list[Para], lines: Lines, footnotes: set[int], can
         own = p.lines
         prev = p
         for k, lab, plen, label_at, end_at in cuts:
-            cur = Para(lines=own[k:], body=(lab, plen), label_at=label_at)
+            cur = Para(lines=own[k:], body=(lab, plen), label_at=label_at, foot=True)
             prev.lines = [li for li in prev.lines if li < own[k]] + ([own[k]] if label_at is not None else [])
             prev.end_at = end_at
             out.append(cur)

@@ -30,7 +30,7 @@ from .notes import RefCand, accept, body_label, find_refs, link, maybe_ref_posit
 from .plain import CLOSING, Spacing, bare, emit_cuts, emit_plain, not_plain, only_cuts, plain_cuts
 from .repair import TextBuilder, emit_piece, hyphenated_words, join_hyphen
 from .stamps import stamps
-from .vocab import ROMAN, page_inline_matches, page_inline_re, previous_label
+from .vocab import ROMAN, int_to_roman, label_value, page_inline_matches, page_inline_re, previous_label
 
 _DASHED = re.compile(r"^[-\u2013\u2014]{1,3}\s*\w+\s*[-\u2013\u2014]{1,3}$")
 _TRANSCRIBER = re.compile(r"\[?transcribers?['\u2019]?s?\s+note", re.I)
@@ -314,7 +314,8 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
                 inline[li] = sorted([*inline.get(li, []), cut])
     line_starts = lines.start
     body_labels = body_labels_of(paras, lines)
-    maybe_at = maybe_ref_positions(src, commas=bool(body_labels), parens=any(x[0] == "(" for x in body_labels))
+    maybe_at = maybe_ref_positions(src, commas=bool(body_labels), parens=any(x[0] == "(" for x in body_labels),
+                                   spaced=bool(tentative))
     maybe = {bisect_right(line_starts, i) - 1 for i in maybe_at}  # lines that may hold a mark
     special = sorted(maybe | inline.keys())
     ca, cz = lines.ca, lines.cz
@@ -345,7 +346,7 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
             cands.append(c)
     all_breaks = sorted(breaks + inline_breaks, key=lambda b: b.pos)
     confirm_page_bottom(paras, lines, tentative, cands, all_breaks)
-    paras = split_shared_lines(paras, lines, {id(p) for p in paras if id(p) in tentative and p.body}, cands)
+    paras = split_shared_lines(paras, lines, cands)
     paras = rejoin_across_notes(paras, lines)
     bodies = {id(p) for p in paras if p.body is not None}
     cands = sorted((c for c in cands if c.para not in bodies), key=lambda c: c.start)
@@ -511,7 +512,9 @@ def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_l
                    main_end=main_end, paragraphs=out_pars, notes=notes, repairs=b.repairs,
                    offset_map=b.omap.segments)
     doc.pages = _pages(doc, src, page_starts, main_end, b.omap, book[1])
-    links = link([(c.start, c.label) for c in refs_sorted], [(n.source_start, n.label) for n in notes])
+    feet = {k for k, p in enumerate(bodies) if p.foot}
+    links = link([(c.start, c.label) for c in refs_sorted], [(n.source_start, n.label) for n in notes], feet,
+                 [br.pos for br in breaks])
     for i, c in enumerate(refs_sorted):
         pos = ref_positions.get(id(c), main_end)
         note = notes[links[i]].id if i in links else None
@@ -675,11 +678,13 @@ def _number_unlabelled(pages: list[Page]) -> None:
                 continue
             prev = pages[i - 1].label if i else "0"
             first = back[i] if i < lead else None
-            label = first or _between(pages, i, nxt[i]) or _next_label(prev) or _before_next(pages, i, nxt[i + 1]) \
+            j = nxt[i]
+            after = pages[j].label if j < len(pages) else None
+            label = first or _between(pages, i, j) or _next_label(prev, after) or _before_next(pages, i, nxt[i + 1]) \
                 or str(i + 1)
-            j = nxt[i]  # a plate between 12 and 13 is no second 13: it has no number
-            if not first and j < len(pages) and label.isdecimal() and prev.isdecimal() and \
-                    pages[j].label.isdecimal() and int(prev) < int(pages[j].label) <= int(label):
+            # a plate between 12 and 13 is no second 13: it has no number
+            if not first and after and _same_style(prev, label, after) and \
+                    label_value(prev)[1] < label_value(after)[1] <= label_value(label)[1]:
                 continue
             p.label = label
 
@@ -703,8 +708,21 @@ def _before_next(pages: list[Page], i: int, j: int) -> str | None:
     return str(n) if n >= 1 else None
 
 
-def _next_label(label: str) -> str | None:
-    return str(int(label) + 1) if label and label.isdecimal() else None
+def _next_label(label: str, after: str | None = None) -> str | None:
+    """The label after `label`: roman only while the next known label (`after`) is roman too (a chapter's
+    first page after roman front matter is 1, counted back from the next folio)."""
+    if label and label.isdecimal():
+        return str(int(label) + 1)
+    value = label_value(label) if label else None
+    if value and (after is None or (label_value(after) or ("",))[0] == "roman"):
+        return int_to_roman(value[1] + 1, label.isupper())
+    return None
+
+
+def _same_style(*labels: str) -> bool:
+    """All arabic or all roman."""
+    styles = {(label_value(x) or ("",))[0] for x in labels}
+    return len(styles) == 1 and "" not in styles
 
 
 def _footer_style(src: str, brs: list[Break]) -> bool:

@@ -14,7 +14,16 @@ from operator import add, contains, eq, itemgetter, ne, not_, or_, sub
 from statistics import median
 
 from .notes import sup_to_digits
-from .vocab import ROMAN, char_positions, label_value, page_line_res, page_separator_re, vocab
+from .vocab import (
+    ROMAN,
+    char_positions,
+    int_to_roman,
+    label_value,
+    page_line_res,
+    page_separator_re,
+    roman_to_int,
+    vocab,
+)
 
 _BREAK = re.compile(r"\r\n|\n|\r|\f|\v|\x1c|\x1d|\x1e|\x85|\u2028|\u2029")
 _RARE_BREAKS = ("\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -23,6 +32,7 @@ _SUP_LINE = re.compile(r"^\s*([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)\s*$")
 _HEAD_NUM_FIRST = re.compile(r"^\s*(\d{1,4}|[ivxlcIVXLC]{1,7})\s{2,}(\S.{2,70}?)\s*$")
 _ROMAN_CHARS = frozenset("ivxlcIVXLC")
 _HEAD_ENDS = frozenset("0123456789ivxlcIVXLC")
+_FOLIO_ENDS = frozenset("0123456789ivxlcI")  # a folio's first or last character, arabic or lowercase roman
 _PAGE_CHARS = 600  # fewer characters than the shortest printed page holds
 _RUN = re.compile(r"[ \t]{2,}|\t")  # a run of spaces and tabs that spacing collapses
 _INNER_SPACES = re.compile(r"  (?<=\S  ) *(?=\S)")
@@ -222,8 +232,9 @@ def _head_shape(s: str) -> tuple[str, str] | None:
 
 
 def _shape(words: str) -> str:
-    """A head's words as compared with the others: upper case, one space between."""
-    return re.sub(r"\s+", " ", words.upper())
+    """A head's words as compared with the others: upper case, one space between, no stop or comma closing
+    them (the OCR reads one for the other, or drops it)."""
+    return re.sub(r"\s+", " ", words.upper()).strip().rstrip(".,;:")
 
 
 def _two_spaces(s: str) -> bool:
@@ -282,9 +293,12 @@ def classify(lines: Lines) -> None:
         _one_space_heads(lines, head_of, shapes)
     alternating = _verso_recto(head_of, shapes, lines)
     close = _close_rows(head_of)
-    for i, (shape, folio) in head_of.items():
-        if (shapes[shape] >= 3 or alternating) and shape not in close:
-            kind[i], label[i] = "head", folio
+    heads = [i for i, (shape, _) in head_of.items() if (shapes[shape] >= 3 or alternating) and shape not in close]
+    for i in heads:
+        kind[i], label[i] = "head", head_of[i][1]
+    if len(heads) >= 3 and not lines.formfeed:
+        lost = _heads_without_folios(lines, heads, {shape for shape, n in shapes.items() if n >= 3})
+        _head_folios_misread(lines, sorted(heads + lost))
     if lines.formfeed:  # without form feeds only the first line is at a page's top: no repeated heads
         _plain_heads(lines)
     _bare_folios(lines, [i for i in numlines if kind[i] == "numline"])  # some may be folios beside separators
@@ -356,8 +370,8 @@ def _one_space_heads(lines: Lines, head_of: dict[int, tuple[str, str]], shapes: 
     of capitals standing alone with a number at one end are head candidates too, in books with no page
     markers (the head tests that follow decide)."""
     stripped, kind, n = lines.stripped, lines.kind, len(lines.kind)
-    ends = map(or_, map(str.isdecimal, map(itemgetter(slice(0, 1)), stripped)),
-               map(str.isdecimal, map(itemgetter(slice(-1, None)), stripped)))
+    ends = map(or_, map(contains, repeat(_FOLIO_ENDS), map(itemgetter(slice(0, 1)), stripped)),
+               map(contains, repeat(_FOLIO_ENDS), map(itemgetter(slice(-1, None)), stripped)))
     for i in compress(count(), ends):
         if i in head_of or kind[i] != "text" or lines.stripped_len[i] > 70:
             continue
@@ -477,6 +491,7 @@ def _bare_folios(lines: Lines, numlines: list[int]) -> None:
             if k in misread:
                 lines.guessed.add(i)
         cands, values = _folios_read_as_letters(lines, cands, values)
+        _roman_folios_before(lines, cands, values)
         _signatures(lines, cands)
         _heads_beside_folios(lines, cands, values)
 
@@ -516,6 +531,86 @@ def _folios_read_as_letters(lines: Lines, folios: list[int], values: list[int]) 
         out_f.append(b)
         out_v.append(vb)
     return out_f, out_v
+
+
+def _roman_folios_before(lines: Lines, folios: list[int], values: list[int]) -> None:
+    """Front matter before a run of bare folios, numbered in roman (`IV`, `V`, `vi` alone between blank
+    lines, the OCR's case as it came): folios when two or more rise a page apart each, a page as long as
+    the run's. A line of capitals alone beside two or more of them (`PREFACE.`) is their running head."""
+    kind, label, stripped, starts = lines.kind, lines.label, lines.stripped, lines.start
+    steps = [(starts[b] - starts[a]) / (vb - va) for a, b, va, vb in zip(folios, folios[1:], values, values[1:],
+                                                                          strict=False) if vb > va]
+    if not steps or folios[0] == 0:
+        return
+    page = median(steps)
+    short = compress(count(), map(range(1, 8).__contains__, lines.stripped_len[:folios[0]]))
+    found = [(j, v) for j in short if kind[j] == "text" and _blank_around(kind, j) and (v := _roman_read(stripped[j]))]
+    run: list[tuple[int, int]] = []
+    for j, v in found:  # the longest stretch rising a page or three at a time
+        if run and 0 < v - run[-1][1] <= 3 and 0.5 <= (starts[j] - starts[run[-1][0]]) / (v - run[-1][1]) / page <= 1.6:
+            run.append((j, v))
+        elif len(run) < 2:
+            run = [(j, v)]
+    if len(run) < 2:
+        return
+    shapes: Counter[str] = Counter()
+    beside = []
+    for j, v in run:
+        kind[j], label[j] = "folio", stripped[j].lower()
+        if not ROMAN.match(stripped[j]):
+            label[j] = int_to_roman(v)
+            lines.guessed.add(j)
+        for h in (_beside(kind, j, -1), _beside(kind, j, 1)):
+            if h is not None and _capitals(stripped[h]) and not _CHAPTERISH.match(stripped[h]):
+                beside.append(h)
+                shapes[_shape(stripped[h])] += 1
+    for h in beside:
+        if shapes[_shape(stripped[h])] >= 2:
+            kind[h], label[h] = "head", None
+
+
+def _head_folios_misread(lines: Lines, heads: list[int]) -> None:
+    """A head's folio the OCR misread (`xii INTRODUCTION.` between lx, a head with no folio, and lxiii) takes
+    the run's number: the known folios on either side are as far apart as the heads between them count."""
+    label = lines.label
+    values = [label_value(label[i]) if label[i] else None for i in heads]
+    known = [k for k, v in enumerate(values) if v]
+    for a, k, b in zip(known, known[1:], known[2:], strict=False):
+        (sa, va), (sk, vk), (sb, vb) = values[a], values[k], values[b]
+        if sa == sk == sb and vb - va == b - a and vk != va + k - a:
+            value = va + k - a
+            label[heads[k]] = str(value) if sa == "arabic" else int_to_roman(value)
+            values[k] = (sa, value)
+            lines.guessed.add(heads[k])
+
+
+def _heads_without_folios(lines: Lines, heads: list[int], shapes: set[str]) -> list[int]:
+    """A running head standing alone between the first head and the last with its folio lost or misread past
+    reading (`INTRODUCTION.`, `Hi INTRODUCTION.`): a head with no label; its page counts from the others."""
+    kind, label, stripped = lines.kind, lines.label, lines.stripped
+    out = []
+    after_gap = compress(count(1), map(ne, kind[heads[0]:heads[-1]], repeat("text")))  # paragraphs' first lines
+    for j in (heads[0] + k for k in after_gap):
+        if j >= heads[-1] or kind[j] != "text" or not _alone(kind, j) or len(stripped[j]) > 70:
+            continue
+        words = stripped[j].split()
+        options = [words]  # the line as it is, or without a short word at one end (the misread folio)
+        if len(words) > 1 and len(words[0]) <= 5:
+            options.append(words[1:])
+        if len(words) > 1 and len(words[-1]) <= 5:
+            options.append(words[:-1])
+        if any(_shape(" ".join(w)) in shapes for w in options):
+            kind[j], label[j] = "head", None
+            out.append(j)
+    return out
+
+
+def _roman_read(s: str) -> int | None:
+    """A roman numeral's value, also as OCR misreads it (`Vlll` for viii, `VU` for vii, `1x` for ix)."""
+    if ROMAN.match(s):
+        return roman_to_int(s)
+    t = s.replace("l", "i").replace("1", "i").replace("U", "ii").replace("u", "ii")
+    return roman_to_int(t) if t != s and ROMAN.match(t) else None
 
 
 def _blank_around(kind: list[str], j: int) -> bool:
@@ -567,15 +662,24 @@ def _misread(values: list[int]) -> set[int]:
 
 
 _NOT_A_HEAD = re.compile(r"(?:chapter|book|part|section|contents|index|preface|introduction|appendix)\b", re.I)
-_HEAD_AND_FOLIO = re.compile(r"^(?:(\d{1,4}) (\S.{2,60})|(\S.{2,60}?) (\d{1,4}))$")
+_HEAD_AND_FOLIO = re.compile(r"^(?:(\d{1,4}|[ivxlcI][ivxlc]{0,7}) (\S.{2,60})|(\S.{2,60}?) (\d{1,4}|[ivxlcI][ivxlc]{0,7}))$")
 
 
 def _head_and_folio(s: str) -> tuple[str, str] | None:
     """(words, folio) of a line holding a head of capitals and a number at one end, one space between."""
     m = _HEAD_AND_FOLIO.match(s)
-    if not m or not _head_like(m.group(2) or m.group(3)):
+    if not m:
         return None
-    return m.group(2) or m.group(3), m.group(1) or m.group(4)
+    words, folio = m.group(2) or m.group(3), m.group(1) or m.group(4)
+    if folio.isdecimal():
+        return (words, folio) if _head_like(words) else None
+    # a front matter's lowercase roman folio (`INTRODUCTION. xxvii`; `Ixiv`, the OCR's I for l), never a
+    # king's or a chapter's numeral in capitals (`HENRY VIII`, `CHAPTER IV`)
+    if folio[0] == "I" and len(folio) > 1:
+        folio = "l" + folio[1:]
+    if not ROMAN.match(folio) or not _capitals(words) or _CHAPTERISH.match(words):
+        return None
+    return words, folio
 
 
 def _head_like(s: str) -> bool:

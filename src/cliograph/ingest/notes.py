@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .vocab import char_positions, matches_at, page_line_res, vocab
+from .vocab import ROMAN, char_positions, matches_at, page_line_res, vocab
 
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _SYM = r"\*{1,3}|\u2020{1,2}|\u2021"  # *, **, ***, dagger, double dagger
@@ -25,7 +25,15 @@ _REF = re.compile(
     r"|(?<=[A-Za-z])[,;:](?P<cnum>\d{1,3})(?=[ \t]+[a-z(])"  # glued after a comma: `brewer,1 who`
     r"|(?P<pre>[A-Za-z0-9\)\]][.!?]['\"\u2019\u201d]?|[.!?]['\"\u2019\u201d])(?P<sp> ?)(?P<num>\d{1,3})"
     r"(?=\s+[A-Z\"\u201c\u2018(\[]|\s*$)"
+    # OCR's reading of a superscript inside a sentence, a number standing apart: `calamus 1 of`, `sindhu, 1 in`
+    r"|(?<=[A-Za-z,;:'\"\u2019\u201d)] )(?P<spc>\d{1,2})(?= [a-z(]| ?[,;:.](?:\s|$)| ?$)"
 )
+_SPACED = re.compile(r"(?<=[A-Za-z,;:'\"\u2019\u201d)] )\d{1,2}(?= [a-z(]| ?[,;:.](?:\s|$)| ?$)", re.M)
+# words a number counts after (`chapter 1 of`, `vol. 2,`), never a mark's
+_COUNTING = {"chapter", "chap", "ch", "vol", "volume", "page", "p", "pp", "no", "nos", "number", "book", "part",
+             "verse", "line", "lines", "act", "scene", "section", "sec", "art", "article", "plate", "fig", "figure",
+             "note", "notes", "table", "col", "column", "psalm", "year", "years", "day", "days", "aged", "about",
+             "only", "than", "and", "or", "to", "of", "at", "by", "from", "in", "on", "the", "nearly", "some", "over"}
 _MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b")
 _NEXT_LINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)[ \t]*([^\r\n]*)")
@@ -49,7 +57,7 @@ class RefCand:
     start: int  # source span of the mark
     end: int
     label: str
-    kind: str  # bracket, sup, symbol, punct, glued (to a number's digit: `1640.2`), comma, numline
+    kind: str  # bracket, sup, symbol, punct, glued (to a number's digit: `1640.2`), comma, spaced, numline
     at_end: bool  # ends its line or paragraph
     cut_start: int = 0  # source range to take out of the text (the mark, with its space)
     cut_end: int = 0
@@ -67,12 +75,15 @@ _MAYBE_AFTER_END = [re.compile(rf"{re.escape(c)}['\"\u2019\u201d]? ?\d") for c i
 _MAYBE_AFTER_COMMA = [re.compile(rf"{re.escape(c)}\d") for c in ",;:"]
 
 
-def maybe_ref_positions(src: str, commas: bool = True, parens: bool = False) -> list[int]:
+def maybe_ref_positions(src: str, commas: bool = True, parens: bool = False, spaced: bool = False) -> list[int]:
     """Sorted starts of what a mark needs (some may repeat): a line holds a possible
     mark exactly when one of them falls in it. Searched a character at a time (each search then runs at
     the speed of a scan for one character, where the alternation would be tried at every position).
-    `(1)` marks are looked for only when bodies so labelled exist (`parens`)."""
+    `(1)` marks are looked for only when bodies so labelled exist (`parens`), numbers standing apart inside
+    a sentence only when a page foot may hold notes (`spaced`)."""
     out = [i for ch in _MAYBE_CHARS + ("(" if parens else "") for i in char_positions(src, ch)]
+    if spaced:
+        out += [m.start() for m in _SPACED.finditer(src)]
     for rx in _MAYBE_AFTER_END + (_MAYBE_AFTER_COMMA if commas else []):  # a mark after a comma needs a body
         out += [m.start() for m in rx.finditer(src)]
     out.sort()
@@ -116,6 +127,12 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
         elif m.group("cnum"):
             a, z = m.span("cnum")
             out.append(RefCand(a, z, m.group("cnum"), "comma", at_end, a, z))
+        elif m.group("spc"):
+            word = re.search(r"([A-Za-z]+|\d)\W*$", src[max(start, m.start() - 14):m.start()])
+            if word is None or word.group(1).lower() in _COUNTING or word.group(1).isdecimal():
+                continue  # `chapter 1 of`, `1, 2 and`: a number counting
+            cut0 = m.start() - 1  # the space before goes with it
+            out.append(RefCand(m.start(), m.end(), m.group("spc"), "spaced", at_end, cut0, m.end()))
         elif m.group("sup"):
             if m.start() == start:  # a superscript opening a line is a note body's label
                 continue
@@ -133,6 +150,8 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
             word = re.search(r"([A-Za-z]+)\W*$", before)
             if word and word.group(1).lower() in _ABBREV or _ERA.search(before):
                 continue
+            if word and word.group(1).islower() and ROMAN.match(word.group(1)) and "m" not in word.group(1):
+                continue  # `Numbers xi. 7`, `vol. ii. 345`: a chapter and verse, a volume and page
             if _MONTH_AFTER.match(src, m.end("num")):
                 continue  # `9 June 1815`: a day opening a sentence
             if at_end and _goes_on_below(src, m.end("num")):
@@ -183,9 +202,10 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
         if c.kind == "bracket" and c.label not in body_labels and (only_paren or (
                 c.label.isdecimal() and top is not None and int(c.label) > 2 * top + 5)):
             continue  # the notes are all `(1)`: `Kent [1], and Surrey [2]` is a list; far past them: `see [337]`
-        if c.kind in ("glued", "comma"):
-            # a mark glued to a number's last digit only with its body below it; one glued after a comma
-            # also when a body carries its label and it goes on from the marks before
+        if c.kind in ("glued", "comma", "spaced"):
+            # a mark glued to a number's last digit, or a number standing apart inside a sentence, only with
+            # its body below it; one glued after a comma also when a body carries its label and it goes on
+            # from the marks before
             v = int(c.label)
             if _body_below(c, bodies, page_breaks) and (last is None or v > last) or c.kind == "comma" and \
                     c.label in body_labels and (v == 1 if last is None else last < v <= last + 3):
@@ -254,18 +274,24 @@ def is_notes_heading(text: str) -> bool:
     return text.strip().rstrip(":").strip().lower() in vocab()["notes_headings"]
 
 
-def link(refs: list[tuple[int, str]], bodies: list[tuple[int, str]]) -> dict[int, int]:
+def link(refs: list[tuple[int, str]], bodies: list[tuple[int, str]], feet: set[int] = frozenset(),
+         page_breaks: list[int] = ()) -> dict[int, int]:
     """Map ref index -> body index. Where the marks and the bodies both start their numbering again as
     often (two works in one book, notes collected at its end), each run of marks links to its own run
-    of bodies; within a run, the first unused body with the label after the ref, else any."""
+    of bodies; within a run, the first unused body with the label after the ref, else any. A page foot's
+    note (its index in `feet`) takes only a mark on its own page (`page_breaks`: sorted source offsets of
+    the page breaks): a mark whose note the text lost takes none rather than the next page's."""
+    ref_page = [bisect_right(page_breaks, pos) for pos, _ in refs]
+    foot_page = [bisect_right(page_breaks, pos) if j in feet else None for j, (pos, _) in enumerate(bodies)]
     rr, br = _numbering_runs([label for _, label in refs]), _numbering_runs([label for _, label in bodies])
     if not (rr and br and rr[-1] == br[-1] > 0):
-        return _link(refs, bodies)
+        return _link(refs, bodies, ref_page, foot_page)
     out: dict[int, int] = {}
     for run in range(rr[-1] + 1):
         ri = [i for i, x in enumerate(rr) if x == run]
         bi = [j for j, x in enumerate(br) if x == run]
-        out.update({ri[a]: bi[b] for a, b in _link([refs[i] for i in ri], [bodies[j] for j in bi]).items()})
+        out.update({ri[a]: bi[b] for a, b in _link([refs[i] for i in ri], [bodies[j] for j in bi],
+                                                   [ref_page[i] for i in ri], [foot_page[j] for j in bi]).items()})
     return out
 
 
@@ -282,7 +308,8 @@ def _numbering_runs(labels: list[str]) -> list[int]:
     return out
 
 
-def _link(refs: list[tuple[int, str]], bodies: list[tuple[int, str]]) -> dict[int, int]:
+def _link(refs: list[tuple[int, str]], bodies: list[tuple[int, str]], ref_page: list[int],
+          foot_page: list[int | None]) -> dict[int, int]:
     by_label: dict[str, list[int]] = {}
     for j, (_, label) in enumerate(bodies):
         by_label.setdefault(label, []).append(j)
@@ -290,10 +317,10 @@ def _link(refs: list[tuple[int, str]], bodies: list[tuple[int, str]]) -> dict[in
     last: dict[str, int] = {}  # the body the label's last mark took
     out: dict[int, int] = {}
     for i, (pos, label) in enumerate(refs):
-        options = [j for j in by_label.get(label, []) if j not in used]
+        options = [j for j in by_label.get(label, []) if j not in used and foot_page[j] in (None, ref_page[i])]
         after = [j for j in options if bodies[j][0] > pos]
         pick = after[0] if after else (options[0] if options else None)
-        if pick is None and label in last and bodies[last[label]][0] > pos:
+        if pick is None and label in last and bodies[last[label]][0] > pos and foot_page[last[label]] in (None, ref_page[i]):
             pick = last[label]  # one note marked again (`Julius [4] ... Drusus [4]`)
         if pick is not None:
             used.add(pick)
