@@ -233,6 +233,24 @@ def _inline_by_line(src: str, lines: Lines, paras: list[Para],
     return out
 
 
+def _above_feet(lines: Lines, paras: list[Para], tentative: set[int], breaks: list[Break]) -> list[tuple[int, int]]:
+    """Source ranges of the pages above numbered blocks that may be page-foot notes (`tentative`): from
+    the page break before each (or a long page's length up) to the block. Merged, in order."""
+    starts = [br.end for br in breaks]
+    out: list[tuple[int, int]] = []
+    for p in paras:
+        if id(p) not in tentative or not lines.stripped[p.lines[0]][:1].isdecimal():
+            continue
+        z = lines.start[p.lines[0]]
+        k = bisect_right(starts, z) - 1
+        a = max(starts[k] if k >= 0 else 0, z - 6000)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], z))
+        else:
+            out.append((a, z))
+    return out
+
+
 def _transcribers(lines: Lines, paras: list[Para]) -> set[int]:
     """Ids of the paragraphs of transcribers' notes: one opening with the words, and under a one-line heading
     of them (`Transcriber's notes:`) up to four paragraphs after it, close by, that speak of the text."""
@@ -315,7 +333,7 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
     line_starts = lines.start
     body_labels = body_labels_of(paras, lines)
     maybe_at = maybe_ref_positions(src, commas=bool(body_labels), parens=any(x[0] == "(" for x in body_labels),
-                                   spaced=bool(tentative))
+                                   spaced=_above_feet(lines, paras, tentative, breaks))
     maybe = {bisect_right(line_starts, i) - 1 for i in maybe_at}  # lines that may hold a mark
     special = sorted(maybe | inline.keys())
     ca, cz = lines.ca, lines.cz

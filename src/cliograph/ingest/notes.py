@@ -28,7 +28,10 @@ _REF = re.compile(
     # OCR's reading of a superscript inside a sentence, a number standing apart: `calamus 1 of`, `sindhu, 1 in`
     r"|(?<=[A-Za-z,;:'\"\u2019\u201d)] )(?P<spc>\d{1,2})(?= [a-z(]| ?[,;:.](?:\s|$)| ?$)"
 )
-_SPACED = re.compile(r"(?<=[A-Za-z,;:'\"\u2019\u201d)] )\d{1,2}(?= [a-z(]| ?[,;:.](?:\s|$)| ?$)", re.M)
+# opening with the space (a literal the search skips to), the character before it checked apart: a pattern
+# opening with the look-behind was tried at every position of the text
+_SPACED = re.compile(r" \d{1,2}(?= [a-z(]| ?[,;:.](?:\s|$)| ?$)", re.M)
+_SPACED_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,;:'\"\u2019\u201d)")
 # words a number counts after (`chapter 1 of`, `vol. 2,`), never a mark's
 _COUNTING = {"chapter", "chap", "ch", "vol", "volume", "page", "p", "pp", "no", "nos", "number", "book", "part",
              "verse", "line", "lines", "act", "scene", "section", "sec", "art", "article", "plate", "fig", "figure",
@@ -75,15 +78,16 @@ _MAYBE_AFTER_END = [re.compile(rf"{re.escape(c)}['\"\u2019\u201d]? ?\d") for c i
 _MAYBE_AFTER_COMMA = [re.compile(rf"{re.escape(c)}\d") for c in ",;:"]
 
 
-def maybe_ref_positions(src: str, commas: bool = True, parens: bool = False, spaced: bool = False) -> list[int]:
+def maybe_ref_positions(src: str, commas: bool = True, parens: bool = False,
+                        spaced: list[tuple[int, int]] = ()) -> list[int]:
     """Sorted starts of what a mark needs (some may repeat): a line holds a possible
     mark exactly when one of them falls in it. Searched a character at a time (each search then runs at
     the speed of a scan for one character, where the alternation would be tried at every position).
     `(1)` marks are looked for only when bodies so labelled exist (`parens`), numbers standing apart inside
-    a sentence only when a page foot may hold notes (`spaced`)."""
+    a sentence only in the source ranges `spaced` (the pages above numbered blocks that may be page-foot notes)."""
     out = [i for ch in _MAYBE_CHARS + ("(" if parens else "") for i in char_positions(src, ch)]
-    if spaced:
-        out += [m.start() for m in _SPACED.finditer(src)]
+    for a, z in spaced:
+        out += [m.start() + 1 for m in _SPACED.finditer(src, a, z) if src[m.start() - 1:m.start()] in _SPACED_AFTER]
     for rx in _MAYBE_AFTER_END + (_MAYBE_AFTER_COMMA if commas else []):  # a mark after a comma needs a body
         out += [m.start() for m in rx.finditer(src)]
     out.sort()
