@@ -805,3 +805,29 @@ def test_marks_the_ocr_set_apart_inside_sentences_with_their_page_foot_notes():
 def test_numbers_that_ocr_books_set_apart_but_are_no_marks(text, kept, reason):
     doc = read(text)
     assert kept in doc.text and not doc.notes, reason
+
+
+def test_a_list_of_illustrations_repeating_a_caption_line_has_no_heads():
+    rows = []
+    for n, page in ((9, 26), (20, 47), (61, 82), (66, 88)):
+        rows.append(f"    {n}. Bowl with a rim and legs imitating\n           animal heads{' ' * 40}{page}\n")
+        rows += [f"    {n + k}. Jar with a flat bottom{' ' * 40}{page + k}\n" for k in range(1, 5)]
+    text = "LIST OF ILLUSTRATIONS\n\n" + "".join(rows) + "\n" + PAGE
+    doc = read(text)
+    assert not doc.pages and doc.text.count("animal heads") == 4
+
+
+_DASHES = ("The law is not an effect- what matters is the will- and the will alone- whatever follows.\n"
+           "Reason commands- it does not advise- and it commands all alike.\n\n")
+
+
+@pytest.mark.parametrize("text,kept,reason", [
+    (_DASHES + "For all these effects-\nagreeableness of one's condition- could come of other causes.\n",
+     "all these effects- agreeableness of one's", "a text writing dashes as `effect- what`: a dash at a line end too"),
+    (_DASHES + "The council met in the inter-\nnational hall, the international hall of the city.\n",
+     "the international hall, the international", "the joined word stands in the text: a broken word"),
+    ("The law is not an effect- what matters is the will.\n\nThe council met in the inter-\nnational hall.\n",
+     "in the international hall", "one spaced dash is no habit: a line-end hyphen joins as before"),
+])
+def test_a_hyphen_closing_a_line_in_a_text_that_writes_dashes_as_hyphens(text, kept, reason):
+    assert kept in read(text).text, reason

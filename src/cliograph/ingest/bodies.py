@@ -73,8 +73,10 @@ def _label_style(c: str) -> str:
 
 
 def body_labels_of(paras: list[Para], lines: Lines) -> set[str]:
-    """The labels of the note bodies; a `(1)` body's as `(1)`: it carries `(1)` marks only."""
-    return {f"({p.body[0]})" if lines.stripped[p.lines[0]][:1] == "(" else p.body[0] for p in paras if p.body is not None}
+    """The labels of the note bodies; a `(1)` body's as `(1)`: it carries `(1)` marks only (a `(*)` body's
+    is `*`: a sign is a mark's however it is set)."""
+    return {f"({p.body[0]})" if lines.stripped[p.lines[0]][:1] == "(" and p.body[0].isdecimal() else p.body[0]
+            for p in paras if p.body is not None}
 
 
 def rejoin_across_notes(paras: list[Para], lines: Lines) -> list[Para]:
@@ -155,6 +157,8 @@ def mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
             bracketed = lines.src.find(text.lstrip()[:3], 0, lines.start[p.lines[0]]) >= 0
         if _FOOTNOTE_WORD.match(text):  # `Footnote 1: text`: the word says what it is
             bracketed = True
+        if label and not (bracketed or in_section) and _SIGN.match(label) and _sign_marked_above(i, paras, lines, label):
+            continue  # `* A maxim is ...` after the paragraph whose `maxim *` it explains
         if not label or not (bracketed or in_section):
             if label and not _OCR_I.match(text) and (_page_bottom(i, paras, lines) or _inside_a_sentence(i, paras, lines)):
                 tentative.add(id(p))
@@ -165,6 +169,30 @@ def mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
         prev.breaks.add(p.lines[0])
         prev.lines += p.lines
     return tentative
+
+
+_SIGN = re.compile(r"^(?:\*{1,3}|\+{1,3}|[%#&$\u2020\u2021\u00a7]|\u2020\u2020)$")
+
+
+def _sign_marked_above(i: int, paras: list[Para], lines: Lines, sign: str) -> bool:
+    """Do the two text paragraphs above body i (past the notes between) carry the sign as a mark (`maxim *
+    that`, `Lodovico(*)`, `[*]`), and does the note open with more than signs (not a row of stars)?"""
+    p = paras[i]
+    if re.match(r"[*+%#&$\u2020\u2021\u00a7\s]|$", lines.text[p.lines[0]][p.body[1]:]):
+        return False
+    j, above = i - 1, []
+    while j >= 0 and j > i - 10 and len(above) < 2:  # two paragraphs of text up, the notes between passed
+        if not _opens_with_sign(paras[j], lines):
+            above.append(paras[j])
+        j -= 1
+    text = " ".join(lines.stripped[k] for q in above for k in q.lines)
+    mark = re.escape(sign)
+    return bool(re.search(rf"(?<=[\w.,;:!?'\"\u2019\u201d)])(?: ?{mark}(?=\s|$)|\({mark}\)|\[{mark}\])", text))
+
+
+def _opens_with_sign(p: Para, lines: Lines) -> bool:
+    label = body_label(lines.stripped[p.lines[0]])
+    return label is not None and bool(_SIGN.match(label[0]))
 
 
 def _inside_a_sentence(i: int, paras: list[Para], lines: Lines) -> bool:

@@ -28,7 +28,7 @@ from .gutenberg import book_bounds
 from .lines import Lines, classify, lines_opening_with, wrapped
 from .notes import RefCand, accept, body_label, find_refs, link, maybe_ref_positions, past_a_thousand
 from .plain import CLOSING, Spacing, bare, emit_cuts, emit_plain, not_plain, only_cuts, plain_cuts
-from .repair import TextBuilder, emit_piece, hyphenated_words, join_hyphen
+from .repair import TextBuilder, dash_at_line_end, emit_piece, hyphenated_words, join_hyphen
 from .stamps import stamps
 from .vocab import ROMAN, int_to_roman, label_value, page_inline_matches, page_inline_re, previous_label
 
@@ -605,7 +605,8 @@ def _join(b: TextBuilder, src: str, prev_end: int, nxt: int, seen: set[str]) -> 
         before = re.search(r"([A-Za-z]*)-$", tail).group(1)
         word = _past_marker(src, nxt)
         if before and src[word:word + 1].isalpha():
-            b.put("", prev_end, nxt)
+            after = re.match(r"[A-Za-z]*", src[word:word + 40]).group()
+            b.put(" " if dash_at_line_end(before, after, seen) else "", prev_end, nxt)  # `effects- agreeableness`
             return
     if tail.endswith("--") or tail.endswith("\u2014"):
         # a dash closing a line runs on into the next word, unless it stands apart (`a moment --`) or a

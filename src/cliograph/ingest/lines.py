@@ -294,6 +294,7 @@ def classify(lines: Lines) -> None:
     alternating = _verso_recto(head_of, shapes, lines)
     close = _close_rows(head_of)
     heads = [i for i, (shape, _) in head_of.items() if (shapes[shape] >= 3 or alternating) and shape not in close]
+    heads = _a_page_apart(lines, heads, head_of)
     for i in heads:
         kind[i], label[i] = "head", head_of[i][1]
     if len(heads) >= 3 and not lines.formfeed:
@@ -567,6 +568,27 @@ def _roman_folios_before(lines: Lines, folios: list[int], values: list[int]) -> 
     for h in beside:
         if shapes[_shape(stripped[h])] >= 2:
             kind[h], label[h] = "head", None
+
+
+def _a_page_apart(lines: Lines, heads: list[int], head_of: dict[int, tuple[str, str]]) -> list[int]:
+    """Heads whose folios, one to the next, leave fewer characters a page than any page holds (an `animal
+    heads ... 26`, `... 82`, `... 88` of a list of illustrations, three lines a few hundred characters
+    apart) are no running heads: the lines of such a shape stay text. (Form feeds show where pages end.)"""
+    if lines.formfeed:
+        return heads
+    by_shape: dict[str, list[int]] = {}
+    for i in heads:
+        by_shape.setdefault(head_of[i][0], []).append(i)
+    out = set(heads)
+    for mine in by_shape.values():
+        per_page = []
+        for a, b in zip(mine, mine[1:], strict=False):
+            va, vb = label_value(head_of[a][1]), label_value(head_of[b][1])
+            if va and vb and va[0] == vb[0] and vb[1] > va[1]:
+                per_page.append((lines.start[b] - lines.start[a]) / (vb[1] - va[1]))
+        if per_page and median(per_page) < _PAGE_CHARS // 4:
+            out.difference_update(mine)
+    return [i for i in heads if i in out]
 
 
 def _head_folios_misread(lines: Lines, heads: list[int]) -> None:

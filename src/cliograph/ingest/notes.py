@@ -13,6 +13,8 @@ from .vocab import ROMAN, char_positions, matches_at, page_line_res, vocab
 
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _SYM = r"\*{1,3}|\u2020{1,2}|\u2021"  # *, **, ***, dagger, double dagger
+# in parentheses, also the stand-ins some transcribers chose for the printer's other signs: `(+)`, `(%)`
+_PSYM = r"\*{1,3}|\+{1,3}|[%#&$\u2020\u2021\u00a7]"
 # in brackets, also the plain-text stand-ins for daggers (`[+]`, `[++]`) and the section sign
 _BR = r"\d{1,4}|[A-Z]|\*{1,3}|\+{1,3}|\u2020{1,2}|\u2021|\u00a7"
 # [1] or [12] glued or spaced; superscript digits; a symbol glued to a word; a number after a sentence's end
@@ -22,6 +24,7 @@ _REF = re.compile(
     r"|(?:(?<=[\w.,;:!?'\"\u2019\u201d)] )|(?<=[\n\r.,;:!?'\"\u2019\u201d]))\((?P<par>\d{1,3})\)(?=[\s.,;:!?]|$)"
     rf"|(?P<sup>[{_SUP}]+)"
     rf"|(?:(?<=[\w.,;:!?'\"\u2019\u201d)])|(?<=[\w.,;:!?'\"\u2019\u201d)] ))(?P<sym>{_SYM})(?=\s|$)"
+    rf"|(?<=[\w.,;:!?'\"\u2019\u201d)\]])\((?P<psym>{_PSYM})\)"  # `Lodovico(*)`, `(and not of Charles)(+)`
     r"|(?<=[A-Za-z])[,;:](?P<cnum>\d{1,3})(?=[ \t]+[a-z(])"  # glued after a comma: `brewer,1 who`
     r"|(?P<pre>[A-Za-z0-9\)\]][.!?]['\"\u2019\u201d]?|[.!?]['\"\u2019\u201d])(?P<sp> ?)(?P<num>\d{1,3})"
     r"(?=\s+[A-Z\"\u201c\u2018(\[]|\s*$)"
@@ -48,7 +51,7 @@ _ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "f
 _BODY_START = re.compile(
     # `[Footnote 1: `, `[Footnote 1. `, `Footnote 1: ` (older texts, no bracket), `[Footnote: ` (no label)
     rf"^\s*(?:\[?Footnote\s+(?P<fn>{_BR}|[a-z])\s*[:.]\s*|\[Footnote(?P<fnu>)\s*:\s*"
-    rf"|(?:\[(?P<br>{_BR})\]|\((?P<par>\d{{1,3}})\)|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+"
+    rf"|(?:\[(?P<br>{_BR})\]|\((?P<par>\d{{1,3}})\)|\((?P<psym>{_PSYM})\)|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+"
     rf"|\[(?P<brg>{_BR})\](?=[A-Z\"\u201c])"  # `[1]The king`: the space left out
     # OCR drops the space after a symbol: `*He later wrote`
     rf"|(?P<sym>{_SYM})(?:\s+|(?=[A-Z\"\u201c])))(?=\S)"
@@ -86,6 +89,8 @@ def maybe_ref_positions(src: str, commas: bool = True, parens: bool = False,
     `(1)` marks are looked for only when bodies so labelled exist (`parens`), numbers standing apart inside
     a sentence only in the source ranges `spaced` (the pages above numbered blocks that may be page-foot notes)."""
     out = [i for ch in _MAYBE_CHARS + ("(" if parens else "") for i in char_positions(src, ch)]
+    if not parens:  # `(+)`, `(%)`: the parenthesized signs `*` and the daggers do not already find
+        out += [i for ch in ("(+", "(%", "(#", "(&", "($", "(\u00a7") for i in char_positions(src, ch)]
     for a, z in spaced:
         out += [m.start() + 1 for m in _SPACED.finditer(src, a, z) if src[m.start() - 1:m.start()] in _SPACED_AFTER]
     for rx in _MAYBE_AFTER_END + (_MAYBE_AFTER_COMMA if commas else []):  # a mark after a comma needs a body
@@ -125,6 +130,8 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
             # the space before goes with it: `Doomsday (1) and`, `Chronicle" (2).`
             cut0 = m.start() - (src[m.start() - 1:m.start()] == " ")
             out.append(RefCand(m.start(), m.end(), m.group("par"), "paren", at_end, cut0, m.end()))
+        elif m.group("psym"):
+            out.append(RefCand(m.start(), m.end(), m.group("psym"), "symbol", at_end, m.start(), m.end()))
         elif m.group("sym"):  # `milling ; *`: the space before goes with it
             cut0 = m.start() - (src[m.start() - 1:m.start()] == " ")
             out.append(RefCand(m.start(), m.end(), m.group("sym"), "symbol", at_end, cut0, m.end()))
@@ -268,7 +275,7 @@ def body_label(text: str) -> tuple[str, int] | None:
     m = _BODY_START.match(text)
     if not m:
         return None
-    label = (m.group("fn") or m.group("br") or m.group("brg") or m.group("par") or (
+    label = (m.group("fn") or m.group("br") or m.group("brg") or m.group("par") or m.group("psym") or (
         sup_to_digits(m.group("sup")) if m.group("sup") else None) or m.group("sym") or m.group("num") or (
         "*" if m.group("fnu") is not None else None))
     return label, m.end()

@@ -174,6 +174,7 @@ class HyphenatedWords:
         self.src = src
         self.words: set[str] | None = None
         self._low: str | None = None
+        self._dashes: bool | None = None
 
     def has_word(self, word: str) -> bool:
         """Does the lower-cased `word` stand as a whole word somewhere in the text?"""
@@ -185,6 +186,14 @@ class HyphenatedWords:
                 return True
             i = low.find(word, i + 1)
         return False
+
+    def dash_habit(self) -> bool:
+        """Does the text write a dash as a hyphen and a space (`an effect- what`) at least as often as it
+        breaks words at line ends? Then a line-end hyphen after a whole word may be such a dash."""
+        if self._dashes is None:
+            inline = len(_SPACED_DASH.findall(self.src))
+            self._dashes = inline >= 3 and inline >= len(_LINE_END_HYPHEN.findall(self.src))
+        return self._dashes
 
     def __contains__(self, word: str) -> bool:
         if self.words is None:
@@ -219,9 +228,22 @@ def hyphenated_words(src: str) -> HyphenatedWords:
 _TENS = frozenset(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))
 
 
+_SPACED_DASH = re.compile(r"[a-z]- [a-z]")
+_LINE_END_HYPHEN = re.compile(r"[a-z]-[ \t]*(?:\r\n|\n|\r)")
+
+
+def dash_at_line_end(before: str, after: str, seen: HyphenatedWords | set[str]) -> bool:
+    """Is `before-` at a line end a dash, in a text that writes dashes as `effect- what`, its words joined
+    standing nowhere in the text (`effects-` / `agreeableness`)?"""
+    return isinstance(seen, HyphenatedWords) and bool(before) and bool(after) and seen.dash_habit() and \
+        not seen.has_word((before + after).lower())
+
+
 def join_hyphen(before: str, after: str, seen: HyphenatedWords | set[str]) -> bool:
     """Should `before-` at a line end and `after` on the next line become one word?"""
     if not before or not after or not after[0].islower() or not before[-1].isalpha():
+        return False
+    if dash_at_line_end(before, after, seen):
         return False
     if f"{before}-{after}".lower() in seen:
         return False
