@@ -831,3 +831,32 @@ _DASHES = ("The law is not an effect- what matters is the will- and the will alo
 ])
 def test_a_hyphen_closing_a_line_in_a_text_that_writes_dashes_as_hyphens(text, kept, reason):
     assert kept in read(text).text, reason
+
+
+@pytest.mark.parametrize("text,notes,marks,reason", [
+    ("The law commands the maxim * that I should follow it even against\nmy inclinations.\n\n"
+     "* A maxim is the rule a will gives itself.\n\nThe second section.\n",
+     ["A maxim is the rule a will gives itself."], [("*", "the maxim that I")], "a star after a word, its note after"),
+    ("The duke was Lodovico(*) and the king Louis (not Charles)(+) of France.\n\n"
+     "     (*) Lodovico Moro, who ruled Milan.\n\n     (+) Charles VIII, born 1470.\n\nThe war went on.\n",
+     ["Lodovico Moro, who ruled Milan.", "Charles VIII, born 1470."],
+     [("*", "was Lodovico and"), ("+", "(not Charles) of")], "signs in parentheses, notes indented after"),
+    ("The verse runs thus:\n\n     \"Res dura, et regni novitas.\"(*)\n\nThe prince should be slow to act.\n\n"
+     "     (*) . . . against my will, my fate.\n\nThe next chapter.\n",
+     [". . . against my will, my fate."], [("*", "novitas.\"")], "the mark two paragraphs up, the note a verse"),
+])
+def test_notes_marked_with_signs(text, notes, marks, reason):
+    doc = read(text)
+    assert [n.text for n in doc.notes] == notes, reason
+    assert [r.label for r in doc.note_refs] == [label for label, _ in marks] and all(r.note for r in doc.note_refs)
+    for r, (_, around) in zip(doc.note_refs, marks, strict=True):  # the mark taken out of the sentence
+        assert around in doc.text[max(0, r.start - 25):r.start + 25]
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("The chapter ends here.\n\n* * * * *\n\nThe next part begins.\n", "a row of stars between sections"),
+    ("The list of goods:\n\n* Salt from the coast.\n\n* Wine from the south.\n", "a list, no star in the text above"),
+])
+def test_star_paragraphs_that_are_no_notes(text, reason):
+    doc = read(text)
+    assert not doc.notes and not doc.note_refs, reason
