@@ -860,3 +860,17 @@ def test_notes_marked_with_signs(text, notes, marks, reason):
 def test_star_paragraphs_that_are_no_notes(text, reason):
     doc = read(text)
     assert not doc.notes and not doc.note_refs, reason
+
+
+def test_the_main_flow_goes_on_atop_the_next_page_not_the_foot_note_before_it():
+    # the page's last note ends mid-sentence at the foot (its rest carried to the next foot); under the next
+    # head the text goes on, in lower case
+    tops = ["INTRODUCTION. xxvii", "xxviii INTRODUCTION.", "INTRODUCTION. xxix"]
+    marks = {0: "The oil 1 of the old lists came from the coast, and the cassia 2 of the rolls"}
+    feet = {0: "1 The oil of the temple.\n\n2 The ingredients of the holy oil are cassia\n"}
+    text = _intro(tops, feet, marks).replace("\n\n\n\nxxviii INTRODUCTION.\n\n" + PAGE,
+                                             "\n\n\n\nxxviii INTRODUCTION.\n\nand came by sea from the south.\n\n" + PAGE)
+    doc = read(text)
+    assert [n.text for n in doc.notes] == ["The oil of the temple.", "The ingredients of the holy oil are cassia"]
+    assert "the cassia of the rolls and came by sea from the south." in doc.text
+    assert [r.note for r in doc.note_refs] == ["n1", "n2"]

@@ -44,6 +44,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u2019\u201d)\]]*\s*$|[.!?]['\"\u2019\u20
 
 
 _APPARATUS = {"marker": "page_marker", "head": "running_head", "folio": "folio"}  # line kinds that are breaks
+_BARE_NOTE = re.compile(r"\d{1,3} [A-Z\"\u201c]")  # `1 This, the most precious`: an OCR'd page foot's note
 
 
 @dataclass
@@ -90,6 +91,9 @@ def _group(lines: Lines, wrap: bool, openers: set[int]) -> tuple[list[Para], lis
             elif cur is not None and wrap and (i - 1) in ff and body_label(stripped[cur.lines[0]]):
                 cur = Para(lines=[i], after_break=True)  # a page-foot note ends at its page's form feed
                 paras.append(cur)
+            elif cur is not None and broke == "head" and _BARE_NOTE.match(stripped[cur.lines[0]]):
+                cur = Para(lines=[i], after_break=True)  # atop the next page, under its head, the main flow goes
+                paras.append(cur)  # on, not the page foot's note before the break
             elif cur is not None and wrap and not blank and not cur.refs_after:
                 if broke:  # the common case of `_continues`, decided here
                     cur.breaks.add(i)
@@ -99,7 +103,7 @@ def _group(lines: Lines, wrap: bool, openers: set[int]) -> tuple[list[Para], lis
                     cur.breaks.add(i)  # its source goes on after the break or the gap
                 cur.lines.append(i)
             else:
-                cur = Para(lines=[i], after_break=broke)
+                cur = Para(lines=[i], after_break=bool(broke))
                 paras.append(cur)
             blank = broke = False
             if wrap and i not in ff:
@@ -114,7 +118,7 @@ def _group(lines: Lines, wrap: bool, openers: set[int]) -> tuple[list[Para], lis
             kind = _APPARATUS[k]
             _add_break(breaks, lines, Break(lines.start[i], lines.stop[i], labels[i] or None, kind, i in lines.guessed,
                                             labels[i] == ""), i)
-            broke = True
+            broke = "head" if k in ("head", "folio") else True
         elif k == "numline":
             label = labels[i]
             ref = RefCand(lines.ca[i], lines.cz[i], label, "numline", True, lines.start[i], lines.stop[i])
