@@ -783,7 +783,7 @@ def test_marks_the_ocr_set_apart_inside_sentences_with_their_page_foot_notes():
              1: "The calamus 1 of the old lists is the Indian cane.",
              2: "The words of chapter 1 of the second roll and the lines 2, 3 and 4 are lost, and so is the "
                 "note of this mark.[1]",
-             3: "The spice 1 came by sea."}
+             3: "The spice 1 of the islands came by sea."}
     feet = {0: "1 The rolls of the second temple.\n\n2 The only question is the age of the wood.\n",
             1: "1 The cane of the marshes.\n", 3: "1 The ships were slow.\n"}
     doc = read(_intro(tops, feet, marks))  # the last page's foot closes the text
@@ -822,8 +822,10 @@ _DASHES = ("The law is not an effect- what matters is the will- and the will alo
 
 
 @pytest.mark.parametrize("text,kept,reason", [
-    (_DASHES + "For all these effects-\nagreeableness of one's condition- could come of other causes.\n",
-     "all these effects- agreeableness of one's", "a text writing dashes as `effect- what`: a dash at a line end too"),
+    (_DASHES + "Agreeableness is not worth, and effects are not ends.\n\n"
+     "For all these effects-\nagreeableness of one's condition- could come of other causes.\n",
+     "all these effects- agreeableness of one's", "a text writing dashes as `effect- what`: a dash at a line end too,"
+     " its words standing on their own elsewhere"),
     (_DASHES + "The council met in the inter-\nnational hall, the international hall of the city.\n",
      "the international hall, the international", "the joined word stands in the text: a broken word"),
     ("The law is not an effect- what matters is the will.\n\nThe council met in the inter-\nnational hall.\n",
@@ -874,3 +876,64 @@ def test_the_main_flow_goes_on_atop_the_next_page_not_the_foot_note_before_it():
     assert [n.text for n in doc.notes] == ["The oil of the temple.", "The ingredients of the holy oil are cassia"]
     assert "the cassia of the rolls and came by sea from the south." in doc.text
     assert [r.note for r in doc.note_refs] == ["n1", "n2"]
+
+
+_SUNDAY = ("The tenants owed him the work of their hands on every day but Sunday.1 The\n"
+           "reeve answered for it at Michaelmas before the steward of the house.2\n\n")
+
+
+@pytest.mark.parametrize("text,notes,kept,reason", [
+    ("The abbot held 3 carucates of land in demesne, and his tenants owed him\nthe work of their hands on every "
+     "day but Sunday.1 The tenants paid 2\nshillings a year for the common.2\n\n1 Cartulary of Weston, fol. 12.\n\n"
+     "2 Court Rolls, bundle 4.\n\fThe reeve kept the tally.\n", ["Cartulary of Weston, fol. 12.", "Court Rolls, bundle 4."],
+     "held 3 carucates of land", "a quantity is no mark, and gives way to the mark after a sentence"),
+    (_SUNDAY + "1 see the Cartulary of Weston, fol. 12.\n\n2 Court Rolls, bundle 4.\n\fThe court met.\n",
+     ["see the Cartulary of Weston, fol. 12.", "Court Rolls, bundle 4."], "", "a note opening in lower case"),
+    (_SUNDAY + "1 Gen. xii. 2 and Exod. iii. 8.\n2 Court Rolls, bundle 4.\n\fThe court met.\n",
+     ["Gen. xii. 2 and Exod. iii. 8.", "Court Rolls, bundle 4."], "", "a verse inside a note is no next note"),
+    (_SUNDAY + "1 The charter was witnessed by the abbot and\n2 monks of his house.\n2 Court Rolls, bundle 4.\n\f"
+     "The court met.\n", ["The charter was witnessed by the abbot and 2 monks of his house.", "Court Rolls, bundle 4."],
+     "", "a note's line opening with a number goes on with it"),
+])
+def test_page_foot_notes_and_the_numbers_around_them(text, notes, kept, reason):
+    doc = read(text)
+    assert [n.text for n in doc.notes] == notes, reason
+    assert all(r.note for r in doc.note_refs) and kept in doc.text
+
+
+def test_a_chapter_title_repeating_the_running_head_stays():
+    tops = ["THE TOLL HOUSE 11", "12 THE TOLL HOUSE", "THE TOLL HOUSE 13", "14 THE TOLL HOUSE"]
+    tops2 = ["THE LOCK KEEPERS 15", "16 THE LOCK KEEPERS", "THE LOCK KEEPERS 17"]
+    text = ("CHAPTER I\n\nTHE TOLL HOUSE\n\n" + PAGE + "".join(f"\n\n{t}\n\n{PAGE}" for t in tops)
+            + "\n\nCHAPTER II\n\nTHE LOCK KEEPERS\n\nThe keepers were paid by the week.\n"
+            + "".join(f"\n\n{t}\n\n{PAGE}" for t in tops2) + "The end.\n")
+    doc = read(text)
+    assert [p.label for p in doc.pages] == [str(n) for n in range(10, 18)]
+    assert "CHAPTER II\n\nTHE LOCK KEEPERS\n\nThe keepers" in doc.text
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("".join(f"ACT {a}\n\nSCENE I\n\n" + ("HAMLET. The king is gone to his rest, and the court sleeps after the feast;"
+                                          " but I must\nwatch the walls, for the ghost walks at midnight.\n\n") * 4
+             for a in ("I", "II", "III")), "SCENE I"),
+    ("".join("THE PLAY i\n\n" + PAGE + "\n" for _ in range(3)), "THE PLAY i"),
+    ("PREFACE\n\n" + "".join(f"{n}\n\n{PAGE}\n" for n in ("I", "II", "III", "IV")) + "CHAPTER I\n\n" + PAGE
+     + "".join(f"\n\n{f}\n\n\n{PAGE}" for f in ("2", "3", "4", "5", "6")), "\n\nIII\n\n"),
+    (PAGE + "".join(f"\n\n\n{f}\n\n\n{PAGE}" for f in ("8", "9", "10")) + "\n\nCHAPTER II\n\n" + PAGE[:200]
+     + "\n\nII\n\n" + PAGE[200:] + "\n\n\n12\n\n\n" + PAGE + "\n\n\n13\n\n\n" + PAGE, "\n\nII\n\n"),
+], ids=["scenes", "one-folio", "preface-sections", "section-numeral"])
+def test_numerals_that_are_no_folios(text, kept):
+    doc = read(text)
+    assert kept in doc.text and not any(p.label in ("i", "ii", "iii", "iv", "11") for p in doc.pages)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("The tenth- and eleventh-century charters, the pre- and post-Conquest surveys and the\nfirst- and second-hand "
+     "accounts show that the well-known abbot was well-\nknown to the king.\n", "was well-known to the king"),
+    (_DASHES + "The master set the exam-\nination for the spring.\n", "the examination for"),
+    ("The Latin word *imperium* meant the power to command, and the *consul* held it;\nthe goods are these:\n\n"
+     "* Corn from Sicily.\n\n* Wine from the islands.\n\nThe next chapter.\n", "*consul* held it"),
+])
+def test_hyphens_and_stars_that_are_no_dashes_or_marks(text, kept):
+    doc = read(text)
+    assert kept in doc.text and not doc.notes

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .lines import Lines
 from .notes import RefCand, body_label, is_notes_heading
+from .vocab import ROMAN
 
 SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
 HEADING = re.compile(r"^[^a-z]{1,80}$")
@@ -18,7 +19,9 @@ FOOTNOTE = re.compile(r"^\s*\[Footnote\b")
 _FOOTNOTE_WORD = re.compile(r"^\s*Footnote\s+\S{1,4}\s*[:.]")
 NOTE_OPEN = frozenset("[(*\u2020\u2021\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 _NUMBERED = re.compile(r"(\d{1,3})[.)]?\s")
-_OCR_I = re.compile(r"^\s*1 [a-z]+(?![.\w])")  # `1 have omitted`: the OCR's 1 for the pronoun I, no note
+# `1 have omitted`: the OCR's 1 for the pronoun I and its verb, no note (`1 see the Cartulary` is one)
+_OCR_I = re.compile(r"^\s*1 (?:have|had|am|was|do|did|shall|will|would|should|could|can|cannot|may|might|must|"
+                    r"think|believe|know|hope|fear|trust|suppose|presume|remember|beg|mean|wish|found|saw)\b")
 
 
 @dataclass
@@ -171,6 +174,7 @@ def mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
     return tentative
 
 
+_EMPHASIS = re.compile(r"(?<![\w*])\*[A-Za-z][^*\n]*?[\w.,;:!?]\*(?![\w*])")
 _SIGN = re.compile(r"^(?:\*{1,3}|\+{1,3}|[%#&$\u2020\u2021\u00a7]|\u2020\u2020)$")
 
 
@@ -185,7 +189,7 @@ def _sign_marked_above(i: int, paras: list[Para], lines: Lines, sign: str) -> bo
         if not _opens_with_sign(paras[j], lines):
             above.append(paras[j])
         j -= 1
-    text = " ".join(lines.stripped[k] for q in above for k in q.lines)
+    text = _EMPHASIS.sub(" ", " ".join(lines.stripped[k] for q in above for k in q.lines))  # not `*imperium*`
     mark = re.escape(sign)
     return bool(re.search(rf"(?<=[\w.,;:!?'\"\u2019\u201d)])(?: ?{mark}(?=\s|$)|\({mark}\)|\[{mark}\])", text))
 
@@ -309,11 +313,13 @@ def split_shared_lines(paras: list[Para], lines: Lines, cands: list[RefCand]) ->
         for k, li in enumerate(p.lines):
             nxt = str(int(label) + 1)
             opening = body_label(lines.text[li]) if k else None
-            if opening and opening[0] == nxt and _marked(marks, nxt, since, foot):
+            if opening and opening[0] == nxt and _opens_a_note(lines.text[li][opening[1]:]) and \
+                    SENT_END.search(lines.stripped[p.lines[k - 1]]) and _marked(marks, nxt, since, foot):
                 cuts.append((k, nxt, opening[1], None, None))
                 label, nxt = nxt, str(int(nxt) + 1)
             for m in _NEXT_ON_LINE.finditer(src, ca[li], cz[li]):
-                if m.group(1) == nxt and _marked(marks, nxt, since, foot):
+                if m.group(1) == nxt and _opens_a_note(src[m.end():cz[li]]) and not _after_a_numeral(src, m.start()) \
+                        and _marked(marks, nxt, since, foot):
                     cuts.append((k, nxt, m.end() - lines.start[li], m.start(1), m.start()))
                     label, nxt = nxt, str(int(nxt) + 1)
         if not cuts:
@@ -327,6 +333,18 @@ def split_shared_lines(paras: list[Para], lines: Lines, cands: list[RefCand]) ->
             out.append(cur)
             prev = cur
     return out
+
+
+def _opens_a_note(words: str) -> bool:
+    """Does a note open here: a capital, a quotation, a number, or an abbreviation (`op. cit.`, `cf.`)? Not
+    a sentence going on (`2 and Exod.`, `2 monks of his house`)."""
+    return bool(re.match(r"[A-Z\"\u201c'\u2018(\[\d]|[a-z]{1,5}\.", words))
+
+
+def _after_a_numeral(src: str, pos: int) -> bool:
+    """Does a lowercase roman numeral and its stop end just before `pos` (`Gen. xii.` before its verse)?"""
+    m = re.search(r"\b([ivxlc]+)\.$", src[max(0, pos - 10):pos])
+    return bool(m) and bool(ROMAN.match(m.group(1)))
 
 
 def _last_before(starts: list[int], pos: int) -> int:

@@ -352,7 +352,7 @@ def _separators(lines: Lines) -> None:
             kind[j] = "head"
 
 
-_CHAPTERISH = re.compile(r"(?:chapter|book|part|section)\b", re.I)
+_CHAPTERISH = re.compile(r"(?:chapter|book|part|section|act|scene|canto|volume|vol|lecture|letter|sermon|essay)\b", re.I)
 
 
 def _head_beside(s: str, folio: str) -> str | None:
@@ -521,6 +521,8 @@ def _folios_read_as_letters(lines: Lines, folios: list[int], values: list[int]) 
         a, va = out_f[-1], out_v[-1]
         if 2 <= vb - va <= 3:
             for j in short[bisect_right(short, a):bisect_left(short, b)]:
+                if stripped[j].isupper() and ROMAN.match(stripped[j]):
+                    continue  # `II`, `III`: a section's number, not 11 or 111 misread
                 v = next((v for v in range(va + 1, vb) if _reads_as(stripped[j], str(v))), None)
                 if v is not None and kind[j] == "text" and _alone(kind, j) and _blank_around(kind, j) and \
                         min(starts[j] - starts[a], starts[b] - starts[j]) >= _PAGE_CHARS // 2:
@@ -552,35 +554,42 @@ def _roman_folios_before(lines: Lines, folios: list[int], values: list[int]) -> 
             run.append((j, v))
         elif len(run) < 2:
             run = [(j, v)]
-    if len(run) < 2:
-        return
+    if len(run) < 2 or run[0][1] < 3:
+        return  # a title leaf and its back are never numbered: `I`, `II` alone are a preface's sections
     shapes: Counter[str] = Counter()
     beside = []
+    for j, _ in run:
+        for h in (_beside(kind, j, -1), _beside(kind, j, 1)):
+            if h is not None and _capitals(stripped[h]) and not _CHAPTERISH.match(stripped[h]):
+                beside.append(h)
+                shapes[_shape(stripped[h])] += 1
+    heads = [h for h in beside if shapes[_shape(stripped[h])] >= 2]
+    if not heads and all(stripped[j].isupper() for j, _ in run):
+        return  # capitals with no head beside them: section numbers (`III`, `IV`)
     for j, v in run:
         kind[j], label[j] = "folio", stripped[j].lower()
         if not ROMAN.match(stripped[j]):
             label[j] = int_to_roman(v)
             lines.guessed.add(j)
-        for h in (_beside(kind, j, -1), _beside(kind, j, 1)):
-            if h is not None and _capitals(stripped[h]) and not _CHAPTERISH.match(stripped[h]):
-                beside.append(h)
-                shapes[_shape(stripped[h])] += 1
-    for h in beside:
-        if shapes[_shape(stripped[h])] >= 2:
-            kind[h], label[h] = "head", None
+    for h in heads:
+        kind[h], label[h] = "head", None
 
 
 def _a_page_apart(lines: Lines, heads: list[int], head_of: dict[int, tuple[str, str]]) -> list[int]:
     """Heads whose folios, one to the next, leave fewer characters a page than any page holds (an `animal
     heads ... 26`, `... 82`, `... 88` of a list of illustrations, three lines a few hundred characters
-    apart) are no running heads: the lines of such a shape stay text. (Form feeds show where pages end.)"""
-    if lines.formfeed:
-        return heads
+    apart) are no running heads, nor are lines repeating one number (`THE PLAY i`, `SCENE I`): the lines of
+    such a shape stay text. (Form feeds show where pages end: the length test is left to them.)"""
     by_shape: dict[str, list[int]] = {}
     for i in heads:
         by_shape.setdefault(head_of[i][0], []).append(i)
     out = set(heads)
     for mine in by_shape.values():
+        if len(mine) > 1 and len({head_of[i][1] for i in mine}) == 1:
+            out.difference_update(mine)
+            continue
+        if lines.formfeed:
+            continue
         per_page = []
         for a, b in zip(mine, mine[1:], strict=False):
             va, vb = label_value(head_of[a][1]), label_value(head_of[b][1])
@@ -608,8 +617,18 @@ def _head_folios_misread(lines: Lines, heads: list[int]) -> None:
 
 def _heads_without_folios(lines: Lines, heads: list[int], shapes: set[str]) -> list[int]:
     """A running head standing alone between the first head and the last with its folio lost or misread past
-    reading (`INTRODUCTION.`, `Hi INTRODUCTION.`): a head with no label; its page counts from the others."""
-    kind, label, stripped = lines.kind, lines.label, lines.stripped
+    reading (`INTRODUCTION.`, `Hi INTRODUCTION.`): a head with no label; its page counts from the others.
+    Only where the folios around it leave a page out (13, then 15), and a page's length from the heads on
+    either side: a chapter's title repeating the head (`CHAPTER II` / `THE LOCK KEEPERS`) stays."""
+    kind, label, stripped, starts = lines.kind, lines.label, lines.stripped, lines.start
+    numbered = [i for i in heads if label[i] and label_value(label[i])]
+    values = [label_value(label[i])[1] for i in numbered]
+    numbered = [i for k, i in enumerate(numbered)  # a misread folio out of the run (`xii` after lx) aside
+                if (k == 0 or values[k - 1] < values[k]) and (k + 1 == len(values) or values[k] < values[k + 1])]
+    if len(numbered) < 2:
+        return []
+    page = median((starts[b] - starts[a]) / max(1, label_value(label[b])[1] - label_value(label[a])[1])
+                  for a, b in zip(numbered, numbered[1:], strict=False))
     out = []
     after_gap = compress(count(1), map(ne, kind[heads[0]:heads[-1]], repeat("text")))  # paragraphs' first lines
     for j in (heads[0] + k for k in after_gap):
@@ -621,9 +640,20 @@ def _heads_without_folios(lines: Lines, heads: list[int], shapes: set[str]) -> l
             options.append(words[1:])
         if len(words) > 1 and len(words[-1]) <= 5:
             options.append(words[:-1])
-        if any(_shape(" ".join(w)) in shapes for w in options):
-            kind[j], label[j] = "head", None
-            out.append(j)
+        if not any(_shape(" ".join(w)) in shapes for w in options):
+            continue
+        k = bisect_left(numbered, j)
+        if not 0 < k < len(numbered):
+            continue
+        a, b = numbered[k - 1], numbered[k]
+        lost = sum(1 for x in out if a < x < j)
+        va, vb = label_value(label[a]), label_value(label[b])
+        if va[0] != vb[0] or vb[1] - va[1] - 1 <= lost:
+            continue  # no page left out between the folios around it
+        if min(starts[j] - starts[max(a, out[-1] if out and out[-1] > a else a)], starts[b] - starts[j]) < page / 2:
+            continue
+        kind[j], label[j] = "head", None
+        out.append(j)
     return out
 
 
@@ -684,7 +714,8 @@ def _misread(values: list[int]) -> set[int]:
 
 
 _NOT_A_HEAD = re.compile(r"(?:chapter|book|part|section|contents|index|preface|introduction|appendix)\b", re.I)
-_HEAD_AND_FOLIO = re.compile(r"^(?:(\d{1,4}|[ivxlcI][ivxlc]{0,7}) (\S.{2,60})|(\S.{2,60}?) (\d{1,4}|[ivxlcI][ivxlc]{0,7}))$")
+_HEAD_AND_FOLIO = re.compile(
+    r"^(?:(\d{1,4}|[ivxlc]{1,8}|I[ivxlc]{1,7}) (\S.{2,60})|(\S.{2,60}?) (\d{1,4}|[ivxlc]{1,8}|I[ivxlc]{1,7}))$")
 
 
 def _head_and_folio(s: str) -> tuple[str, str] | None:

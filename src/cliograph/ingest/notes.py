@@ -35,6 +35,14 @@ _REF = re.compile(
 # opening with the look-behind was tried at every position of the text
 _SPACED = re.compile(r" \d{1,2}(?= [a-z(]| ?[,;:.](?:\s|$)| ?$)", re.M)
 _SPACED_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,;:'\"\u2019\u201d)")
+# after a mark standing apart, the sentence goes on with a word like these or with punctuation; after a
+# quantity (`2 shillings`), with what it counts
+_EMPHASIS_OPEN = re.compile(r"(?:^|(?<=[\s(\"\u201c]))\*[A-Za-z][^*\r\n]*$")  # an opening `*word` not yet closed
+_FUNCTION_WORDS = {"of", "in", "and", "or", "but", "nor", "the", "a", "an", "is", "was", "were", "are", "be", "been",
+                   "which", "who", "whom", "whose", "that", "as", "to", "at", "by", "for", "from", "with", "on", "it",
+                   "its", "has", "had", "have", "this", "these", "those", "not", "so", "he", "she", "they", "we", "his",
+                   "her", "their", "while", "when", "where", "then", "there", "than", "also", "if", "though", "yet"}
+_WORD_AFTER = re.compile(r"[ \t]*(?:(?:\r\n|\n|\r)[ \t]*)?([A-Za-z]*)")
 # words a number counts after (`chapter 1 of`, `vol. 2,`), never a mark's
 _COUNTING = {"chapter", "chap", "ch", "vol", "volume", "page", "p", "pp", "no", "nos", "number", "book", "part",
              "verse", "line", "lines", "act", "scene", "section", "sec", "art", "article", "plate", "fig", "figure",
@@ -133,6 +141,8 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
         elif m.group("psym"):
             out.append(RefCand(m.start(), m.end(), m.group("psym"), "symbol", at_end, m.start(), m.end()))
         elif m.group("sym"):  # `milling ; *`: the space before goes with it
+            if m.group("sym") == "*" and _EMPHASIS_OPEN.search(src, start, m.start()):
+                continue  # `*imperium*`: the star closing a word set in emphasis
             cut0 = m.start() - (src[m.start() - 1:m.start()] == " ")
             out.append(RefCand(m.start(), m.end(), m.group("sym"), "symbol", at_end, cut0, m.end()))
         elif m.group("cnum"):
@@ -142,6 +152,9 @@ def find_refs(src: str, start: int, end: int, at: list[int]) -> list[RefCand]:
             word = re.search(r"([A-Za-z]+|\d)\W*$", src[max(start, m.start() - 14):m.start()])
             if word is None or word.group(1).lower() in _COUNTING or word.group(1).isdecimal():
                 continue  # `chapter 1 of`, `1, 2 and`: a number counting
+            after = _WORD_AFTER.match(src, m.end())
+            if after and after.group(1) and after.group(1).lower() not in _FUNCTION_WORDS:
+                continue  # `paid 2 shillings`, `held 3 carucates`: a quantity of what follows
             cut0 = m.start() - 1  # the space before goes with it
             out.append(RefCand(m.start(), m.end(), m.group("spc"), "spaced", at_end, cut0, m.end()))
         elif m.group("sup"):
@@ -188,6 +201,9 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
     """
     kept: list[RefCand] = []
     last = None
+    # a number standing apart gives way to a mark of another kind with its label on its page (`paid 2` ...
+    # `common.2`)
+    other = {(bisect_right(page_breaks, d.start), d.label) for d in cands if d.kind != "spaced"}
     only_paren = bool(body_labels) and all(x[0] == "(" for x in body_labels)
     top = max((int(x) for x in body_labels if x.isdecimal()), default=None)  # the highest note label
     # the book sets its marks in brackets or parentheses, and notes carry them: a lone bare number is none
@@ -213,6 +229,8 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
         if c.kind == "bracket" and c.label not in body_labels and (only_paren or (
                 c.label.isdecimal() and top is not None and int(c.label) > 2 * top + 5)):
             continue  # the notes are all `(1)`: `Kent [1], and Surrey [2]` is a list; far past them: `see [337]`
+        if c.kind == "spaced" and (bisect_right(page_breaks, c.start), c.label) in other:
+            continue
         if c.kind in ("glued", "comma", "spaced"):
             # a mark glued to a number's last digit, or a number standing apart inside a sentence, only with
             # its body below it; one glued after a comma also when a body carries its label and it goes on
@@ -321,16 +339,32 @@ def _numbering_runs(labels: list[str]) -> list[int]:
 
 def _link(refs: list[tuple[int, str]], bodies: list[tuple[int, str]], ref_page: list[int],
           foot_page: list[int | None]) -> dict[int, int]:
+    """Each mark takes the first unused body with its label after it (a page foot's only on the mark's page),
+    else the first unused one. Bodies with one label are looked up from where the mark stands, not scanned
+    from the first: a book numbering its notes again on every page has thousands labelled 1."""
     by_label: dict[str, list[int]] = {}
     for j, (_, label) in enumerate(bodies):
         by_label.setdefault(label, []).append(j)
+    at = {label: [bodies[j][0] for j in js] for label, js in by_label.items()}
+    ordered = {label: all(x <= y for x, y in zip(xs, xs[1:], strict=False)) for label, xs in at.items()}
+    free = dict.fromkeys(by_label, 0)  # per label, the first body not yet used (in list order)
     used: set[int] = set()
     last: dict[str, int] = {}  # the body the label's last mark took
     out: dict[int, int] = {}
+
+    def fits(j: int, i: int) -> bool:
+        return j not in used and foot_page[j] in (None, ref_page[i])
+
     for i, (pos, label) in enumerate(refs):
-        options = [j for j in by_label.get(label, []) if j not in used and foot_page[j] in (None, ref_page[i])]
-        after = [j for j in options if bodies[j][0] > pos]
-        pick = after[0] if after else (options[0] if options else None)
+        js = by_label.get(label, [])
+        start = bisect_right(at[label], pos) if js and ordered[label] else 0
+        # (a page foot's notes on later pages never fit: a few hundred looked at are enough)
+        pick = next((j for j in js[start:start + 256] if bodies[j][0] > pos and fits(j, i)), None) \
+            if ordered.get(label) else next((j for j in js if bodies[j][0] > pos and fits(j, i)), None)
+        if pick is None and js:
+            while free[label] < len(js) and js[free[label]] in used:
+                free[label] += 1
+            pick = next((j for j in js[free[label]:free[label] + 64] if fits(j, i)), None)
         if pick is None and label in last and bodies[last[label]][0] > pos and foot_page[last[label]] in (None, ref_page[i]):
             pick = last[label]  # one note marked again (`Julius [4] ... Drusus [4]`)
         if pick is not None:

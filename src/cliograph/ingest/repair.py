@@ -175,6 +175,7 @@ class HyphenatedWords:
         self.words: set[str] | None = None
         self._low: str | None = None
         self._dashes: bool | None = None
+        self._words: set[str] | None = None
 
     def has_word(self, word: str) -> bool:
         """Does the lower-cased `word` stand as a whole word somewhere in the text?"""
@@ -194,6 +195,14 @@ class HyphenatedWords:
             inline = len(_SPACED_DASH.findall(self.src))
             self._dashes = inline >= 3 and inline >= len(_LINE_END_HYPHEN.findall(self.src))
         return self._dashes
+
+    def all_words(self) -> set[str]:
+        """Every lower-cased word of the text but the halves of words broken at line ends (made once, for
+        texts with the dash habit only)."""
+        if self._words is None:
+            low = self._low if self._low is not None else self.src.lower()
+            self._words = set(_WORD.findall(_BROKEN.sub(" ", low)))
+        return self._words
 
     def __contains__(self, word: str) -> bool:
         if self.words is None:
@@ -228,24 +237,28 @@ def hyphenated_words(src: str) -> HyphenatedWords:
 _TENS = frozenset(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))
 
 
-_SPACED_DASH = re.compile(r"[a-z]- [a-z]")
+_SPACED_DASH = re.compile(r"[a-z]- (?!(?:and|or|nor|to)\b)[a-z]")  # not a suspended hyphen (`tenth- and`)
+_WORD = re.compile(r"[a-z]+")
+_BROKEN = re.compile(r"[a-z]+-[ \t]*(?:\r\n|\n|\r)[ \t]*[a-z]+")  # `exam-` / `ination`
 _LINE_END_HYPHEN = re.compile(r"[a-z]-[ \t]*(?:\r\n|\n|\r)")
 
 
 def dash_at_line_end(before: str, after: str, seen: HyphenatedWords | set[str]) -> bool:
-    """Is `before-` at a line end a dash, in a text that writes dashes as `effect- what`, its words joined
-    standing nowhere in the text (`effects-` / `agreeableness`)?"""
-    return isinstance(seen, HyphenatedWords) and bool(before) and bool(after) and seen.dash_habit() and \
-        not seen.has_word((before + after).lower())
+    """Is `before-` at a line end a dash, in a text that writes dashes as `effect- what`: both words stand
+    in the text on their own, joined they stand nowhere, and it never writes them with a hyphen
+    (`effects-` / `agreeableness`, but `exam-` / `ination`, `well-` / `known`)?"""
+    if not (isinstance(seen, HyphenatedWords) and before and after and seen.dash_habit()):
+        return False
+    low, high = before.lower(), after.lower()
+    words = seen.all_words()
+    return low in words and high in words and low + high not in words and f"{low}-{high}" not in seen
 
 
 def join_hyphen(before: str, after: str, seen: HyphenatedWords | set[str]) -> bool:
     """Should `before-` at a line end and `after` on the next line become one word?"""
     if not before or not after or not after[0].islower() or not before[-1].isalpha():
         return False
-    if dash_at_line_end(before, after, seen):
-        return False
-    if f"{before}-{after}".lower() in seen:
+    if f"{before}-{after}".lower() in seen or dash_at_line_end(before, after, seen):
         return False
     low = before.lower()
     if low in _TENS:
