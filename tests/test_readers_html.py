@@ -117,6 +117,13 @@ NOTE_CASES = [
     ("<p>On the 1<sup>st</sup> of May.</p>", [], "an ordinal's letters are no mark"),
     ("<p>A force of 10<sup>6</sup> men.</p>", [], "a power of ten is no mark"),
     ('<p>As shown in <a href="#ch2">2</a> it fell.</p><h2 id="ch2">Two</h2>', [], "a plain link with a number"),
+    ('<p>It fell.<a name="FNanchor_6"></a><a href="#Footnote_6" class="fnanchor">[6]</a></p><div class="footnotes">'
+     '<h3>FOOTNOTES:</h3><div class="footnote"><p><a name="Footnote_6"></a><a href="#FNanchor_6"><span class="label">'
+     '[6]</span></a> A source.</p><p>And its second paragraph.</p></div></div>',
+     [("6", "6", "A source. And its second paragraph.")], "a note of two paragraphs under a notes heading"),
+    ('<p>It fell. <a href="#linknote-2" name="linknoteref-2" id="linknoteref-2">2</a></p><h2>FOOTNOTES:</h2><p><br />'
+     '<a name="linknote-2" id="linknote-2"></a></p><p class="foot">2 (<a href="#linknoteref-2">return</a>)<br /> '
+     '[ A source.]</p>', [("2", "2", "[ A source.]")], "a note's anchor alone in the paragraph before it, a return link"),
 ]
 
 
@@ -129,7 +136,7 @@ def test_notes(body, expected, reason):
     assert got == expected, reason
     main = doc.text[:doc.main_end]
     assert main.startswith(("It fell.", "On the", "A force", "As shown")), "the citing paragraph stays in the flow"
-    assert "[1]" not in main and "\u21a9" not in doc.text
+    assert "[1]" not in main and "\u21a9" not in doc.text and "FOOTNOTE" not in doc.text and "return" not in doc.text
     for r in doc.note_refs:
         assert r.start == r.end
 
@@ -207,3 +214,13 @@ def test_format_can_be_forced():
     assert doc.text == "Plain words." and doc.source.format == "html"
     with pytest.raises(ValueError, match="choose from"):
         ingest_bytes(b"x", "x.txt", fmt="docx")
+
+
+def test_a_gutenberg_editions_header_and_licence_are_left_out():
+    body = ("<pre>The Project Gutenberg EBook of The Law, by F. Bastiat\n\n"
+            "*** START OF THIS PROJECT GUTENBERG EBOOK THE LAW ***</pre>" + P +
+            "<pre>*** END OF THIS PROJECT GUTENBERG EBOOK THE LAW ***\n\nUpdated editions will replace the previous one."
+            "</pre><p>Project Gutenberg-tm is synonymous with the free distribution of electronic works.</p>")
+    doc = ingest(body)
+    assert doc.text == "The envoys argued for hours about the wording of the final statement."
+    assert {r.kind for r in doc.removed} == {"other"}

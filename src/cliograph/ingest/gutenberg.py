@@ -51,3 +51,12 @@ def book_bounds(src: str, lines: Lines) -> tuple[int, int]:
             i += 1
         after = i
     return lines.stop[after - 1], _text_end(src)
+
+
+def stream_bounds(text: str) -> tuple[int, int]:
+    """`book_bounds` of a text read out of HTML or EPUB (the visible text, one block to a line or more)."""
+    if "roject Gutenberg" not in text and "ROJECT GUTENBERG" not in text:
+        return 0, len(text)
+    lines = Lines(text)
+    lines.kind = ["text" if n else "blank" for n in lines.stripped_len]
+    return book_bounds(text, lines)

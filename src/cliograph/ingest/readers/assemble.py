@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 
 from ...model import Document, Note, NoteRef, Page, Paragraph, Removed, Source
 from ..build import _dehyphenate, _join, _partial
+from ..gutenberg import stream_bounds
 from ..notes import body_label, is_notes_heading, link
 from ..repair import TextBuilder, cut_bounds, emit_piece, hyphenated_words
 from ..vocab import previous_label
@@ -77,11 +78,14 @@ class _Placer:
         cutting a word in two goes, a compound's hyphen stays), other line breaks become a space."""
         b, src = self.b, self.ex.stream
         prev_end = None
+        opening = b.length
         for k, (a, z) in enumerate(lines):
             if prev_end is not None:
                 if main:
                     self.flush_marks(a)
-                if wrapped:
+                if b.length == opening:
+                    b.put("", prev_end, a)  # the lines before held only what was cut (a label, a back link)
+                elif wrapped:
                     _join(b, src, prev_end, a, self.seen)
                 else:
                     b.put(" ", prev_end, a)
@@ -154,6 +158,12 @@ def _group_notes(blocks: list[Block]) -> list[list[Block]]:
 
 def assemble(ex: Extract, name: str, sha256: str) -> Document:
     src = ex.stream
+    b0, b1 = stream_bounds(src)  # a Gutenberg edition's header and licence are no part of the book
+    if (b0, b1) != (0, len(src)):
+        ex.blocks = [bl for bl in ex.blocks if b0 <= bl.lines[0][0] < b1]
+        ex.marks = [m for m in ex.marks if b0 <= m.start < b1]
+        ex.pages = [p for p in ex.pages if b0 <= p.start < b1]
+        ex.removed = [*ex.removed, *(Removed(a, z, "other") for a, z in ((0, b0), (b1, len(src))) if z > a)]
     pl = _Placer(ex)
     b = pl.b
     cuts = _cuts(ex)

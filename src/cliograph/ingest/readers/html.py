@@ -157,6 +157,7 @@ class _El:
     marks_before: int = 0
     pending: bool = False  # start offsets wait for the first text written inside
     anchor: bool = False  # a page that begins here without its own text (a block, or a long element)
+    blocks_before: int = -1  # a block's count of the stream's blocks when it opened
 
 
 class _Reader(HTMLParser):
@@ -173,6 +174,8 @@ class _Reader(HTMLParser):
         self.saw_body = False
         self.pre = 0
         self.note_seq = 0
+        self.orphan: str | None = None  # a note id whose block ended with no text
+        self.close_paren = False  # a back link opened by `(`: its `)` is to go too
 
     # -- elements
     def handle_starttag(self, tag, attrs):
@@ -198,6 +201,7 @@ class _Reader(HTMLParser):
         if tag in BLOCK:
             el.block = True
             self.w.close()
+            el.blocks_before = len(self.w.out.blocks)
         if tag == "pre":
             self.pre += 1
         self._classify(el, tag, a)
@@ -287,9 +291,13 @@ class _Reader(HTMLParser):
             el.marks_before = len(self.w.out.marks)
 
     def _promote(self, ident: str) -> None:
-        """A note id on an inline anchor (`<p><a id="fn1">1</a> text`): the enclosing block is the note."""
+        """A note id on an inline anchor (`<p><a id="fn1">1</a> text`): the enclosing block is the note, and
+        so is a note block around it known only by its class (its next paragraphs are the note's too)."""
+        inner = True
         for e in reversed(self.stack):
-            if e.block:
+            if e.block and inner:
+                e.note_id, inner = ident, False
+            elif e.block and e.note_id is not None and e.note_id.startswith(f"{self.part}#note-"):
                 e.note_id = ident
                 break
         if self.w.block is not None:
@@ -342,11 +350,15 @@ class _Reader(HTMLParser):
         if el.sup is not None and len(w.out.marks) == el.marks_before:
             self._bare_sup(el)
         if el.back is not None and w.length > el.back:
-            w.out.removed.append(Removed(el.back, w.length, "other"))
+            paren = w.text_range(max(0, el.back - 1), el.back) == "("  # `1 (<a href="#ref-1">return</a>)`
+            w.out.removed.append(Removed(el.back - paren, w.length, "other"))
+            self.close_paren = paren
         if el.tag == "pre":
             self.pre -= 1
         if el.block:
             w.close()
+            if el.note_id is not None and len(w.out.blocks) == el.blocks_before:
+                self.orphan = el.note_id  # `<p><a id="linknote-1"></a></p>` then the note's own paragraph
 
     def _bare_sup(self, el: _El) -> None:
         """`<sup>3</sup>` after a word, with no link: a note mark paired with its body by label."""
@@ -396,14 +408,29 @@ class _Reader(HTMLParser):
             if not data.strip():
                 return
             note_id, in_notes = self._note_context()
-            kind = "note" if (note_id or in_notes) else (
-                "heading" if any(e.tag in HEADINGS for e in self.stack) else (
+            heading = any(e.tag in HEADINGS for e in self.stack)
+            if self.orphan is not None and note_id is None and not heading:
+                note_id = self.orphan  # the note whose anchor stood alone in the block before
+                for e in reversed(self.stack):
+                    if e.block:
+                        e.note_id = note_id
+                        break
+            self.orphan = None
+            # a notes section's own heading (`<h3>FOOTNOTES:</h3>`) is no note: it leaves with them
+            kind = "note" if note_id or (in_notes and not heading) else (
+                "heading" if heading else (
                     "quote" if any(e.tag == "blockquote" for e in self.stack) else "text"))
             w.open(kind, note_id=note_id, label=self.links.targets.get(note_id) if note_id else None)
         for e in self.stack:
             if e.pending:
                 self._start_pending(e)
         offset = self._offset()
+        if self.close_paren:  # the back link's closing parenthesis goes with it
+            self.close_paren = False
+            k = data.find(")")
+            if k >= 0 and not data[:k].strip():
+                last = w.out.removed[-1]
+                w.out.removed[-1] = Removed(last.source_start, w.length + k + 1, last.kind)
         if self.pre:
             for i, piece in enumerate(data.split("\n")):
                 if i:
