@@ -937,3 +937,23 @@ def test_numerals_that_are_no_folios(text, kept):
 def test_hyphens_and_stars_that_are_no_dashes_or_marks(text, kept):
     doc = read(text)
     assert kept in doc.text and not doc.notes
+
+
+def test_a_page_foot_note_quoting_verse_keeps_its_paragraphs():
+    tops = ["INTRODUCTION. xxvii", "xxviii INTRODUCTION.", "INTRODUCTION. xxix"]
+    marks = {0: "The road ran east of the river, 1 as the poet has it, and the land was called India. 2"}
+    feet = {0: "1 From the right bank of the Nile.\n\n\" Eastward, Asia it is always\nTill men come to the gates\n"
+               "Of Paradise. \"\n\nGOWER, Confessio Amantis.\n\n2 It is first used in this form by Herodotus.\n"}
+    doc = read(_intro(tops, feet, marks))
+    assert [n.text for n in doc.notes] == [
+        "From the right bank of the Nile. \" Eastward, Asia it is always Till men come to the gates Of Paradise. \" "
+        "GOWER, Confessio Amantis.", "It is first used in this form by Herodotus."]
+    assert [r.note for r in doc.note_refs] == ["n1", "n2"] and "GOWER" not in doc.text[:doc.main_end]
+
+
+def test_a_numbered_list_with_a_paragraph_between_stays_in_the_text():
+    text = ("The council set out its terms. 1\n\n1 The towns keep their walls.\n\nThis was granted at once.\n\n"
+            "2 The tolls are halved.\n\f\nThe next page.\n")
+    doc = read(text)
+    assert "This was granted at once." in doc.text[:doc.main_end]
+    assert not any("granted" in n.text for n in doc.notes)

@@ -280,9 +280,51 @@ def _page_bottom(i: int, paras: list[Para], lines: Lines) -> bool:
         else:  # the last page's foot, closed by a form feed or by the end of a paged text
             return formfeed or bool(lines.formfeed) or any(k in lines.kind for k in ("marker", "head", "folio"))
         nxt = paras[i + 1] if i + 1 < len(paras) else None
+        if nxt is not None and nxt.body is None:
+            k = _next_note_past(i, paras, lines)  # a note's quoted verse, its source, then the next note
+            if k is None:
+                return False
+            i = k
+            continue
         if nxt is None or nxt.body is None or lines.stripped[nxt.lines[0]].startswith("["):
             return False
         i += 1
+
+
+def _next_note_past(i: int, paras: list[Para], lines: Lines, most: int = 2) -> int | None:
+    """The index of the note numbered next after note i that follows it past at most `most` paragraphs with
+    no label, on the same page (no page break between): those paragraphs are note i's own."""
+    if paras[i].body is None or not paras[i].body[0].isdecimal():
+        return None
+    want = str(int(paras[i].body[0]) + 1)
+    for k in range(i + 1, min(len(paras), i + most + 2)):
+        a, z = paras[k - 1].lines[-1], paras[k].lines[0]
+        if any(x in ("marker", "head", "folio", "stamp") for x in lines.kind[a + 1:z]) or \
+                any(j in lines.formfeed for j in range(a, z)):
+            return None
+        if paras[k].body is not None:
+            return k if paras[k].body[0] == want and lines.stripped[z][:1].isdecimal() else None
+    return None
+
+
+def absorb_note_paragraphs(paras: list[Para], lines: Lines) -> tuple[list[Para], dict[int, int]]:
+    """Paragraphs with no label between two notes of a page foot (a verse the note quotes, its source) are
+    the first note's: merged into it. Returns the paragraphs and, for each merged one's id, its note's id."""
+    out: list[Para] = []
+    moved: dict[int, int] = {}
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        out.append(p)
+        k = _next_note_past(i, paras, lines) if p.foot else None
+        if k is not None and k > i + 1 and paras[k].foot:
+            for q in paras[i + 1:k]:
+                p.lines += q.lines
+                moved[id(q)] = id(p)
+            i = k
+            continue
+        i += 1
+    return out, moved
 
 
 

@@ -15,6 +15,7 @@ from .bodies import (
     NOTE_OPEN,
     SENT_END,
     Para,
+    absorb_note_paragraphs,
     body_labels_of,
     close_footnotes,
     confirm_page_bottom,
@@ -368,6 +369,9 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
             cands.append(c)
     all_breaks = sorted(breaks + inline_breaks, key=lambda b: b.pos)
     confirm_page_bottom(paras, lines, tentative, cands, all_breaks)
+    paras, moved = absorb_note_paragraphs(paras, lines)
+    for c in cands:
+        c.para = moved.get(c.para, c.para)
     paras = split_shared_lines(paras, lines, cands)
     paras = rejoin_across_notes(paras, lines)
     bodies = {id(p) for p in paras if p.body is not None}
