@@ -894,6 +894,10 @@ _SUNDAY = ("The tenants owed him the work of their hands on every day but Sunday
     (_SUNDAY + "1 The charter was witnessed by the abbot and\n2 monks of his house.\n2 Court Rolls, bundle 4.\n\f"
      "The court met.\n", ["The charter was witnessed by the abbot and 2 monks of his house.", "Court Rolls, bundle 4."],
      "", "a note's line opening with a number goes on with it"),
+    (_SUNDAY + "1 Cartulary of Weston, fol. 12\n2 Court Rolls, bundle 4.\n\fThe court met.\n",
+     ["Cartulary of Weston, fol. 12", "Court Rolls, bundle 4."], "", "a note ending in a folio with no stop"),
+    (_SUNDAY + "1 Cartulary of Weston, fol. 12. 2 _Rot. Parl._ iii. 4.\n\fThe court met.\n",
+     ["Cartulary of Weston, fol. 12.", "_Rot. Parl._ iii. 4."], "", "a note opening in italics"),
 ])
 def test_page_foot_notes_and_the_numbers_around_them(text, notes, kept, reason):
     doc = read(text)
@@ -957,3 +961,13 @@ def test_a_numbered_list_with_a_paragraph_between_stays_in_the_text():
     doc = read(text)
     assert "This was granted at once." in doc.text[:doc.main_end]
     assert not any("granted" in n.text for n in doc.notes)
+
+
+
+def test_a_number_standing_apart_gives_way_only_to_a_mark_kept():
+    tops = ["INTRODUCTION. xxvii", "xxviii INTRODUCTION.", "INTRODUCTION. xxix"]
+    marks = {1: "The calamus 1 of the old lists is the Indian cane. The rate was set at 3.1 Afterwards it rose."}
+    feet = {1: "1 The cane of the marshes.\n"}
+    doc = read(_intro(tops, feet, marks))
+    assert "The calamus of the old lists" in doc.text and "set at 3.1 Afterwards" in doc.text
+    assert [(r.label, r.note) for r in doc.note_refs] == [("1", "n1")]

@@ -40,12 +40,14 @@ def test_offsets_are_exact(src):
     for seq in (doc.pages, doc.note_refs):
         starts = [s.source_start for s in seq if not getattr(s, "inferred", False)]
         assert starts == sorted(starts)
-    # every clean span maps back inside the source, in order (a span of the main flow or of the notes after
-    # it: the notes' bodies stand earlier in the source than the main flow's end)
+    # every clean span maps back inside the source, in order (a span of the main flow or of one note: the
+    # notes' bodies stand earlier in the source than the main flow's end)
+    regions = [(0, doc.main_end)] + [(note.start, note.end) for note in doc.notes]
     for a in range(0, len(text), max(1, len(text) // 50)):
-        end = min(len(text), a + 7)
-        sp = make_span(doc, a, doc.main_end if a < doc.main_end < end else end)
-        assert 0 <= sp.source_start <= sp.source_end <= n
+        inside = [z for r0, z in regions if r0 <= a < z]
+        if inside:
+            sp = make_span(doc, a, min(a + 7, inside[0]))
+            assert 0 <= sp.source_start <= sp.source_end <= n
     # only apparatus is removed: every word character of the source survives, except in marks and markers
     removed = sorted((r.source_start, r.source_end) for r in doc.removed)
     kept = [c for i, c in enumerate(src) if c.isalpha() and not any(a <= i < b for a, b in removed)]

@@ -224,3 +224,28 @@ def test_a_gutenberg_editions_header_and_licence_are_left_out():
     doc = ingest(body)
     assert doc.text == "The envoys argued for hours about the wording of the final statement."
     assert {r.kind for r in doc.removed} == {"other"}
+
+
+def test_a_gutenberg_book_inside_one_pre_keeps_its_text():
+    body = ("<pre>\nThe Project Gutenberg EBook of Annals of Rome\n\n*** START OF THIS PROJECT GUTENBERG EBOOK ANNALS "
+            "***\n\nRome was founded in the year 753 before Christ.\n\n*** END OF THIS PROJECT GUTENBERG EBOOK ANNALS "
+            "***\n\nUpdated editions will replace the previous one.\n</pre>")
+    assert ingest(body).text == "Rome was founded in the year 753 before Christ."
+
+
+def test_headings_among_the_notes_leave_the_main_text():
+    body = ('<h2>Chapter I. The Reign</h2><p>The king died.<a href="#n1" epub:type="noteref">1</a></p>'
+            '<section epub:type="endnotes"><h2>Notes</h2><h3>Chapter I. The Reign</h3><ol><li id="n1"><p>Some say '
+            '1546.</p></li></ol></section>')
+    doc = ingest(body)
+    assert doc.text[:doc.main_end] == "Chapter I. The Reign\n\nThe king died."
+    assert [n.text for n in doc.notes] == ["Some say 1546."] and doc.note_refs[0].note == "n1"
+
+
+@pytest.mark.parametrize("after", [
+    '<p class="center">NOTE I.</p><p>The date of his death is disputed.</p>',
+    '<p><span class="pagenum"><a id="Page_12">[Pg 12]</a></span></p><p>The date of his death is disputed.</p>',
+], ids=["a heading paragraph", "a page number"])
+def test_an_anchor_alone_gives_its_note_only_to_a_paragraph_opening_with_its_label(after):
+    doc = ingest(f'<p>The king died.<a href="#note1">[1]</a> He was old.</p><p><a id="note1"></a></p>{after}')
+    assert "The date of his death is disputed." in doc.text[:doc.main_end] and not doc.notes

@@ -356,7 +356,7 @@ def split_shared_lines(paras: list[Para], lines: Lines, cands: list[RefCand]) ->
             nxt = str(int(label) + 1)
             opening = body_label(lines.text[li]) if k else None
             if opening and opening[0] == nxt and _opens_a_note(lines.text[li][opening[1]:]) and \
-                    SENT_END.search(lines.stripped[p.lines[k - 1]]) and _marked(marks, nxt, since, foot):
+                    _ends_a_note(lines.stripped[p.lines[k - 1]]) and _marked(marks, nxt, since, foot):
                 cuts.append((k, nxt, opening[1], None, None))
                 label, nxt = nxt, str(int(nxt) + 1)
             for m in _NEXT_ON_LINE.finditer(src, ca[li], cz[li]):
@@ -380,7 +380,12 @@ def split_shared_lines(paras: list[Para], lines: Lines, cands: list[RefCand]) ->
 def _opens_a_note(words: str) -> bool:
     """Does a note open here: a capital, a quotation, a number, or an abbreviation (`op. cit.`, `cf.`)? Not
     a sentence going on (`2 and Exod.`, `2 monks of his house`)."""
-    return bool(re.match(r"[A-Z\"\u201c'\u2018(\[\d]|[a-z]{1,5}\.", words))
+    return bool(re.match(r"[A-Z\"\u201c'\u2018(\[\d_*]|[a-z]{1,5}\.", words))  # `_Rot. Parl._`: italics
+
+
+def _ends_a_note(line: str) -> bool:
+    """Can a note end with this line: a sentence's end, or a citation's number or bracket (`fol. 12`)?"""
+    return bool(SENT_END.search(line)) or line[-1:].isdecimal() or line[-1:] in ")]"
 
 
 def _after_a_numeral(src: str, pos: int) -> bool:

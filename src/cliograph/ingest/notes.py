@@ -85,6 +85,7 @@ def sup_to_digits(s: str) -> str:
 
 # no mark of `_REF` without one of these: `[`, a superscript or symbol, or a sentence's end and a number
 _MAYBE_CHARS = f"[{_SUP}*\u2020\u2021"
+_PAREN_SIGNS = frozenset("+%#&$\u00a7")
 _MAYBE_AFTER_END = [re.compile(rf"{re.escape(c)}['\"\u2019\u201d]? ?\d") for c in ".!?"]
 _MAYBE_AFTER_COMMA = [re.compile(rf"{re.escape(c)}\d") for c in ",;:"]
 
@@ -98,7 +99,7 @@ def maybe_ref_positions(src: str, commas: bool = True, parens: bool = False,
     a sentence only in the source ranges `spaced` (the pages above numbered blocks that may be page-foot notes)."""
     out = [i for ch in _MAYBE_CHARS + ("(" if parens else "") for i in char_positions(src, ch)]
     if not parens:  # `(+)`, `(%)`: the parenthesized signs `*` and the daggers do not already find
-        out += [i for ch in ("(+", "(%", "(#", "(&", "($", "(\u00a7") for i in char_positions(src, ch)]
+        out += [i for i in char_positions(src, "(") if src[i + 1:i + 2] in _PAREN_SIGNS]
     for a, z in spaced:
         out += [m.start() + 1 for m in _SPACED.finditer(src, a, z) if src[m.start() - 1:m.start()] in _SPACED_AFTER]
     for rx in _MAYBE_AFTER_END + (_MAYBE_AFTER_COMMA if commas else []):  # a mark after a comma needs a body
@@ -199,11 +200,13 @@ def accept(cands: list[RefCand], body_labels: set[str] = frozenset(), page_break
     Numbering may start again on a new page (`page_breaks`: sorted source offsets) when a body below
     the mark on that page (`bodies`: source offset and label) carries the new number.
     """
+    # a number standing apart gives way to a mark kept with its label on its page (`paid 2` ... `common.2`):
+    # those are found first, without it (nor the as weak `3.1`)
+    spaced = any(d.kind == "spaced" for d in cands)
+    other = {(bisect_right(page_breaks, d.start), d.label) for d in accept(
+        [d for d in cands if d.kind not in ("spaced", "glued")], body_labels, page_breaks, bodies)} if spaced else set()
     kept: list[RefCand] = []
     last = None
-    # a number standing apart gives way to a mark of another kind with its label on its page (`paid 2` ...
-    # `common.2`)
-    other = {(bisect_right(page_breaks, d.start), d.label) for d in cands if d.kind != "spaced"}
     only_paren = bool(body_labels) and all(x[0] == "(" for x in body_labels)
     top = max((int(x) for x in body_labels if x.isdecimal()), default=None)  # the highest note label
     # the book sets its marks in brackets or parentheses, and notes carry them: a lone bare number is none

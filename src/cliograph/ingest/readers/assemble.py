@@ -134,6 +134,9 @@ def _main_blocks(ex: Extract, cuts: list, starts: list[int], removed: list[Remov
     for i, bl in enumerate(ex.blocks):
         if bl.kind == "note":
             continue
+        if bl.kind == "notes_heading":  # a heading inside the notes (`FOOTNOTES:`, `Chapter I`): theirs
+            removed += [Removed(a, z, "other") for a, z in bl.lines if z > a]
+            continue
         text = _visible(ex.stream, bl, cuts, starts)
         if not text:
             continue
@@ -142,6 +145,17 @@ def _main_blocks(ex: Extract, cuts: list, starts: list[int], removed: list[Remov
             removed.append(Removed(bl.lines[0][0], bl.lines[0][1], "other"))
             continue
         out.append(bl)
+    return out
+
+
+def _within(blocks: list[Block], b0: int, b1: int) -> list[Block]:
+    """The blocks' lines inside the stream range [b0, b1), cut at its ends (a `<pre>` holding a Gutenberg
+    header and the book's first lines); blocks left with none go."""
+    out = []
+    for bl in blocks:
+        bl.lines = [[max(a, b0), min(z, b1)] for a, z in bl.lines if z > b0 and a < b1]
+        if bl.lines:
+            out.append(bl)
     return out
 
 
@@ -160,7 +174,7 @@ def assemble(ex: Extract, name: str, sha256: str) -> Document:
     src = ex.stream
     b0, b1 = stream_bounds(src)  # a Gutenberg edition's header and licence are no part of the book
     if (b0, b1) != (0, len(src)):
-        ex.blocks = [bl for bl in ex.blocks if b0 <= bl.lines[0][0] < b1]
+        ex.blocks = _within(ex.blocks, b0, b1)
         ex.marks = [m for m in ex.marks if b0 <= m.start < b1]
         ex.pages = [p for p in ex.pages if b0 <= p.start < b1]
         ex.removed = [*ex.removed, *(Removed(a, z, "other") for a, z in ((0, b0), (b1, len(src))) if z > a)]

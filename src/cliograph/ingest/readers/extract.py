@@ -18,7 +18,7 @@ from ...model.records import Region
 class Block:
     """A paragraph, heading, block quote or note body: one or more lines of the stream."""
 
-    kind: str  # text, heading, quote, note
+    kind: str  # text, heading, quote, note, notes_heading (a heading among the notes)
     lines: list[list[int]] = field(default_factory=list)  # [start, end) of each line's content
     wrapped: bool = False  # lines are a typesetter's: a hyphen at a line end may be a word cut in two
     note_id: str | None = None  # for note bodies: the id that references point to

@@ -409,15 +409,16 @@ class _Reader(HTMLParser):
                 return
             note_id, in_notes = self._note_context()
             heading = any(e.tag in HEADINGS for e in self.stack)
-            if self.orphan is not None and note_id is None and not heading:
-                note_id = self.orphan  # the note whose anchor stood alone in the block before
+            if self.orphan is not None and note_id is None and not heading and \
+                    re.match(rf"\s*{re.escape(self.links.targets.get(self.orphan) or '?')}\b", data):
+                note_id = self.orphan  # the note whose anchor stood alone in the block before, its label first
                 for e in reversed(self.stack):
                     if e.block:
                         e.note_id = note_id
                         break
             self.orphan = None
-            # a notes section's own heading (`<h3>FOOTNOTES:</h3>`) is no note: it leaves with them
-            kind = "note" if note_id or (in_notes and not heading) else (
+            # a notes section's headings (`<h3>FOOTNOTES:</h3>`, a chapter's) are neither notes nor main text
+            kind = "note" if note_id else "notes_heading" if in_notes and heading else "note" if in_notes else (
                 "heading" if heading else (
                     "quote" if any(e.tag == "blockquote" for e in self.stack) else "text"))
             w.open(kind, note_id=note_id, label=self.links.targets.get(note_id) if note_id else None)
