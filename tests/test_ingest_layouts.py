@@ -971,3 +971,13 @@ def test_a_number_standing_apart_gives_way_only_to_a_mark_kept():
     doc = read(_intro(tops, feet, marks))
     assert "The calamus of the old lists" in doc.text and "set at 3.1 Afterwards" in doc.text
     assert [(r.label, r.note) for r in doc.note_refs] == [("1", "n1")]
+
+
+def test_the_headings_of_a_notes_section_leave_the_main_text():
+    text = ("CHAPTER I\n\nThe abbot wrote to the king.[1]\n\nCHAPTER II\n\nThe king answered.[2]\n\n"
+            "NOTES\n\nCHAPTER I\n\n[1] The letter is lost.\n\nCHAPTER II\n\n[2] The answer survives.\n")
+    doc = read(text)
+    assert doc.text[:doc.main_end] == "CHAPTER I\n\nThe abbot wrote to the king.\n\nCHAPTER II\n\nThe king answered."
+    assert [n.text for n in doc.notes] == ["The letter is lost.", "The answer survives."]
+    removed = [text[r.source_start:r.source_end] for r in doc.removed if r.kind == "other"]
+    assert "NOTES" in removed and removed.count("CHAPTER I") == 1 and removed.count("CHAPTER II") == 1

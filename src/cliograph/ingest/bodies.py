@@ -194,6 +194,27 @@ def _sign_marked_above(i: int, paras: list[Para], lines: Lines, sign: str) -> bo
     return bool(re.search(rf"(?<=[\w.,;:!?'\"\u2019\u201d)])(?: ?{mark}(?=\s|$)|\({mark}\)|\[{mark}\])", text))
 
 
+def notes_headings(paras: list[Para], lines: Lines) -> set[int]:
+    """Ids of the headings the notes stand under: a `NOTES` heading and the sub-headings of its section
+    (`CHAPTER I`) each followed by notes, after a heading of the notes or a note. They leave the main flow."""
+    out: set[int] = set()
+    for i, p in enumerate(paras):
+        if p.body is not None or len(p.lines) != 1:
+            continue
+        s = lines.stripped[p.lines[0]]
+        heading = is_notes_heading(s)
+        if not heading and not (i and (paras[i - 1].body is not None or id(paras[i - 1]) in out) and len(s) <= 60
+                                and (HEADING.match(s) or _SUBHEAD.match(s))):
+            continue
+        j = i + 1  # the next paragraph past at most two more headings
+        while j < len(paras) and j - i <= 2 and paras[j].body is None and len(paras[j].lines) == 1 and (
+                HEADING.match(lines.stripped[paras[j].lines[0]]) or _SUBHEAD.match(lines.stripped[paras[j].lines[0]])):
+            j += 1
+        if j < len(paras) and paras[j].body is not None:
+            out.add(id(p))
+    return out
+
+
 def _opens_with_sign(p: Para, lines: Lines) -> bool:
     label = body_label(lines.stripped[p.lines[0]])
     return label is not None and bool(_SIGN.match(label[0]))

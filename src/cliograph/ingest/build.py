@@ -21,6 +21,7 @@ from .bodies import (
     confirm_page_bottom,
     mark_bodies,
     next_note,
+    notes_headings,
     rejoin_across_notes,
     split_shared_lines,
 )
@@ -396,12 +397,14 @@ def _build(src: str, name: str, sha256: str, encoding: str) -> Document:
 def _assemble(src, name, sha256, encoding, lines, paras, breaks, refs, cuts_by_line, own_line, loose, book) -> Document:
     b = TextBuilder(src)
     seen_hyphens = hyphenated_words(src)
-    main = [p for p in paras if p.body is None]
+    heads = notes_headings(paras, lines)  # `NOTES`, `CHAPTER I` over notes: apparatus, out of the main flow
+    main = [p for p in paras if p.body is None and id(p) not in heads]
     bodies = [p for p in paras if p.body is not None]
     ref_positions: dict[int, int] = {}  # id(ref) -> clean offset
     removed = [Removed(x.pos, x.end, x.kind) for x in breaks if x.end > x.pos]
     removed += [Removed(a, z, "other") for a, z in ((0, book[0]), (book[1], len(src))) if z > a]
     removed += [Removed(c.start, c.end, "note_ref") for c in refs]
+    removed += [Removed(lines.ca[p.lines[0]], lines.cz[p.lines[0]], "other") for p in paras if id(p) in heads]
     removed += [Removed(lines.ca[i], lines.cz[i], "other") for i in lines.stamps]  # a scanner's marks: no page break
     out_pars: list[Paragraph] = []
     # a page marker inside a note body that repeats one of the main flow (the note ran over a page, and
