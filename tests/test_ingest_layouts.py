@@ -981,3 +981,11 @@ def test_the_headings_of_a_notes_section_leave_the_main_text():
     assert [n.text for n in doc.notes] == ["The letter is lost.", "The answer survives."]
     removed = [text[r.source_start:r.source_end] for r in doc.removed if r.kind == "other"]
     assert "NOTES" in removed and removed.count("CHAPTER I") == 1 and removed.count("CHAPTER II") == 1
+
+
+def test_a_chapter_heading_over_a_note_on_its_title_stays():
+    text = ("CHAPTER I\n\nThe abbot wrote to the king.[1]\n\n[Footnote 1: The letter is lost.]\n\n"
+            "CHAPTER II[2]\n\n[Footnote 2: This chapter was added later.]\n\nThe king answered.\n")
+    doc = read(text)
+    assert "CHAPTER II" in doc.text[:doc.main_end]
+    assert [n.text for n in doc.notes] == ["The letter is lost.", "This chapter was added later."]

@@ -195,16 +195,18 @@ def _sign_marked_above(i: int, paras: list[Para], lines: Lines, sign: str) -> bo
 
 
 def notes_headings(paras: list[Para], lines: Lines) -> set[int]:
-    """Ids of the headings the notes stand under: a `NOTES` heading and the sub-headings of its section
-    (`CHAPTER I`) each followed by notes, after a heading of the notes or a note. They leave the main flow."""
+    """Ids of the headings the notes stand under: a `NOTES` heading followed by notes, and the sub-headings of
+    its section (`CHAPTER I`) each followed by notes, no text paragraph between. They leave the main flow."""
     out: set[int] = set()
+    section = False  # under a notes heading, no text paragraph met since
     for i, p in enumerate(paras):
-        if p.body is not None or len(p.lines) != 1:
+        if p.body is not None:
             continue
         s = lines.stripped[p.lines[0]]
-        heading = is_notes_heading(s)
-        if not heading and not (i and (paras[i - 1].body is not None or id(paras[i - 1]) in out) and len(s) <= 60
-                                and (HEADING.match(s) or _SUBHEAD.match(s))):
+        heading = len(p.lines) == 1 and is_notes_heading(s)
+        sub = section and len(p.lines) == 1 and len(s) <= 60 and bool(HEADING.match(s) or _SUBHEAD.match(s))
+        if not heading and not sub:
+            section = False  # a chapter's heading over a note on its title (`CHAPTER II` / `[Footnote 1: ...]`) stays
             continue
         j = i + 1  # the next paragraph past at most two more headings
         while j < len(paras) and j - i <= 2 and paras[j].body is None and len(paras[j].lines) == 1 and (
@@ -212,6 +214,7 @@ def notes_headings(paras: list[Para], lines: Lines) -> set[int]:
             j += 1
         if j < len(paras) and paras[j].body is not None:
             out.add(id(p))
+            section = True
     return out
 
 
