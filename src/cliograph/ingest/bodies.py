@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .lines import Lines
-from .notes import RefCand, body_label, is_notes_heading
+from .notes import SIGNS, RefCand, body_label, is_notes_heading
 from .vocab import ROMAN
 
 SENT_END = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*$")
@@ -175,7 +175,7 @@ def mark_bodies(paras: list[Para], lines: Lines) -> set[int]:
 
 
 _EMPHASIS = re.compile(r"(?<![\w*])\*[A-Za-z][^*\n]*?[\w.,;:!?]\*(?![\w*])")
-_SIGN = re.compile(r"^(?:\*{1,3}|\+{1,3}|[%#&$\u2020\u2021\u00a7]|\u2020\u2020)$")
+_SIGN = re.compile(rf"^(?:{SIGNS}|\u2020\u2020)$")
 
 
 def _sign_marked_above(i: int, paras: list[Para], lines: Lines, sign: str) -> bool:

@@ -68,6 +68,7 @@ def _group(lines: Lines, wrap: bool, openers: set[int]) -> tuple[list[Para], lis
     cur: Para | None = None
     blank = False
     broke = False
+    under_head = False  # the break was a running head or folio (a printed page's top)
     kinds, labels, ff, stripped = lines.kind, lines.label, lines.formfeed, lines.stripped
     # in wrapped text, a text line after another goes on in its paragraph unless it may open a note:
     # the others (and every line that is not text) are visited one by one, runs of the rest in one step
@@ -93,7 +94,7 @@ def _group(lines: Lines, wrap: bool, openers: set[int]) -> tuple[list[Para], lis
             elif cur is not None and wrap and (i - 1) in ff and body_label(stripped[cur.lines[0]]):
                 cur = Para(lines=[i], after_break=True)  # a page-foot note ends at its page's form feed
                 paras.append(cur)
-            elif cur is not None and broke == "head" and _BARE_NOTE.match(stripped[cur.lines[0]]):
+            elif cur is not None and broke and under_head and _BARE_NOTE.match(stripped[cur.lines[0]]):
                 cur = Para(lines=[i], after_break=True)  # atop the next page, under its head, the main flow goes
                 paras.append(cur)  # on, not the page foot's note before the break
             elif cur is not None and wrap and not blank and not cur.refs_after:
@@ -105,7 +106,7 @@ def _group(lines: Lines, wrap: bool, openers: set[int]) -> tuple[list[Para], lis
                     cur.breaks.add(i)  # its source goes on after the break or the gap
                 cur.lines.append(i)
             else:
-                cur = Para(lines=[i], after_break=bool(broke))
+                cur = Para(lines=[i], after_break=broke)
                 paras.append(cur)
             blank = broke = False
             if wrap and i not in ff:
@@ -120,7 +121,7 @@ def _group(lines: Lines, wrap: bool, openers: set[int]) -> tuple[list[Para], lis
             kind = _APPARATUS[k]
             _add_break(breaks, lines, Break(lines.start[i], lines.stop[i], labels[i] or None, kind, i in lines.guessed,
                                             labels[i] == ""), i)
-            broke = "head" if k in ("head", "folio") else True
+            broke, under_head = True, k in ("head", "folio")
         elif k == "numline":
             label = labels[i]
             ref = RefCand(lines.ca[i], lines.cz[i], label, "numline", True, lines.start[i], lines.stop[i])
@@ -132,7 +133,7 @@ def _group(lines: Lines, wrap: bool, openers: set[int]) -> tuple[list[Para], lis
                 loose.append(ref)
         if i in ff:
             _add_break(breaks, lines, Break(lines.end[i], lines.stop[i], None, "page_marker", opens=True), i)
-            broke = True
+            broke, under_head = True, False
         i += 1
     return paras, breaks, loose
 

@@ -307,8 +307,8 @@ def classify(lines: Lines) -> None:
 
 def _separators(lines: Lines) -> None:
     """Page separators of a digital library (`## p. 12 (#20) ###`) are markers, labelled "" when the page
-    has no number, inferred when the library supplied it (`## p. [12]`); the OCR's reading of the folio, or of the head and folio, on the page's first
-    line repeats the label and is apparatus too."""
+    has no number, inferred when the library supplied it (`## p. [12]`); the OCR's reading of the folio, or
+    of the head and folio, on the page's first line repeats the label and is apparatus too."""
     kind, label, stripped, n = lines.kind, lines.label, lines.stripped, len(lines.kind)
     rx, seps = page_separator_re(), []
     for pos in char_positions(lines.src, "## p"):
@@ -650,7 +650,8 @@ def _heads_without_folios(lines: Lines, heads: list[int], shapes: set[str]) -> l
         va, vb = label_value(label[a]), label_value(label[b])
         if va[0] != vb[0] or vb[1] - va[1] - 1 <= lost:
             continue  # no page left out between the folios around it
-        if min(starts[j] - starts[max(a, out[-1] if out and out[-1] > a else a)], starts[b] - starts[j]) < page / 2:
+        before = out[-1] if out and out[-1] > a else a  # the head before it, a lost one's too
+        if min(starts[j] - starts[before], starts[b] - starts[j]) < page / 2:
             continue
         kind[j], label[j] = "head", None
         out.append(j)

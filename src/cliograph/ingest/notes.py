@@ -14,7 +14,7 @@ from .vocab import ROMAN, char_positions, matches_at, page_line_res, vocab
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _SYM = r"\*{1,3}|\u2020{1,2}|\u2021"  # *, **, ***, dagger, double dagger
 # in parentheses, also the stand-ins some transcribers chose for the printer's other signs: `(+)`, `(%)`
-_PSYM = r"\*{1,3}|\+{1,3}|[%#&$\u2020\u2021\u00a7]"
+SIGNS = r"\*{1,3}|\+{1,3}|[%#&$\u2020\u2021\u00a7]"
 # in brackets, also the plain-text stand-ins for daggers (`[+]`, `[++]`) and the section sign
 _BR = r"\d{1,4}|[A-Z]|\*{1,3}|\+{1,3}|\u2020{1,2}|\u2021|\u00a7"
 # [1] or [12] glued or spaced; superscript digits; a symbol glued to a word; a number after a sentence's end
@@ -24,7 +24,7 @@ _REF = re.compile(
     r"|(?:(?<=[\w.,;:!?'\"\u2019\u201d)] )|(?<=[\n\r.,;:!?'\"\u2019\u201d]))\((?P<par>\d{1,3})\)(?=[\s.,;:!?]|$)"
     rf"|(?P<sup>[{_SUP}]+)"
     rf"|(?:(?<=[\w.,;:!?'\"\u2019\u201d)])|(?<=[\w.,;:!?'\"\u2019\u201d)] ))(?P<sym>{_SYM})(?=\s|$)"
-    rf"|(?<=[\w.,;:!?'\"\u2019\u201d)\]])\((?P<psym>{_PSYM})\)"  # `Lodovico(*)`, `(and not of Charles)(+)`
+    rf"|(?<=[\w.,;:!?'\"\u2019\u201d)\]])\((?P<psym>{SIGNS})\)"  # `Lodovico(*)`, `(and not of Charles)(+)`
     r"|(?<=[A-Za-z])[,;:](?P<cnum>\d{1,3})(?=[ \t]+[a-z(])"  # glued after a comma: `brewer,1 who`
     r"|(?P<pre>[A-Za-z0-9\)\]][.!?]['\"\u2019\u201d]?|[.!?]['\"\u2019\u201d])(?P<sp> ?)(?P<num>\d{1,3})"
     r"(?=\s+[A-Z\"\u201c\u2018(\[]|\s*$)"
@@ -35,9 +35,9 @@ _REF = re.compile(
 # opening with the look-behind was tried at every position of the text
 _SPACED = re.compile(r" \d{1,2}(?= [a-z(]| ?[,;:.](?:\s|$)| ?$)", re.M)
 _SPACED_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,;:'\"\u2019\u201d)")
+_EMPHASIS_OPEN = re.compile(r"(?:^|(?<=[\s(\"\u201c]))\*[A-Za-z][^*\r\n]*$")  # an opening `*word` not yet closed
 # after a mark standing apart, the sentence goes on with a word like these or with punctuation; after a
 # quantity (`2 shillings`), with what it counts
-_EMPHASIS_OPEN = re.compile(r"(?:^|(?<=[\s(\"\u201c]))\*[A-Za-z][^*\r\n]*$")  # an opening `*word` not yet closed
 _FUNCTION_WORDS = {"of", "in", "and", "or", "but", "nor", "the", "a", "an", "is", "was", "were", "are", "be", "been",
                    "which", "who", "whom", "whose", "that", "as", "to", "at", "by", "for", "from", "with", "on", "it",
                    "its", "has", "had", "have", "this", "these", "those", "not", "so", "he", "she", "they", "we", "his",
@@ -59,7 +59,7 @@ _ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "ch", "chap", "art", "sec", "f
 _BODY_START = re.compile(
     # `[Footnote 1: `, `[Footnote 1. `, `Footnote 1: ` (older texts, no bracket), `[Footnote: ` (no label)
     rf"^\s*(?:\[?Footnote\s+(?P<fn>{_BR}|[a-z])\s*[:.]\s*|\[Footnote(?P<fnu>)\s*:\s*"
-    rf"|(?:\[(?P<br>{_BR})\]|\((?P<par>\d{{1,3}})\)|\((?P<psym>{_PSYM})\)|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+"
+    rf"|(?:\[(?P<br>{_BR})\]|\((?P<par>\d{{1,3}})\)|\((?P<psym>{SIGNS})\)|(?P<sup>[{_SUP}]+)|(?P<num>\d{{1,3}})[.)]?)\s+"
     rf"|\[(?P<brg>{_BR})\](?=[A-Z\"\u201c])"  # `[1]The king`: the space left out
     # OCR drops the space after a symbol: `*He later wrote`
     rf"|(?P<sym>{_SYM})(?:\s+|(?=[A-Z\"\u201c])))(?=\S)"

@@ -175,7 +175,7 @@ class HyphenatedWords:
         self.words: set[str] | None = None
         self._low: str | None = None
         self._dashes: bool | None = None
-        self._words: set[str] | None = None
+        self._all: set[str] | None = None
 
     def has_word(self, word: str) -> bool:
         """Does the lower-cased `word` stand as a whole word somewhere in the text?"""
@@ -199,10 +199,10 @@ class HyphenatedWords:
     def all_words(self) -> set[str]:
         """Every lower-cased word of the text but the halves of words broken at line ends (made once, for
         texts with the dash habit only)."""
-        if self._words is None:
+        if self._all is None:
             low = self._low if self._low is not None else self.src.lower()
-            self._words = set(_WORD.findall(_BROKEN.sub(" ", low)))
-        return self._words
+            self._all = set(_WORD.findall(_BROKEN.sub(" ", low)))
+        return self._all
 
     def __contains__(self, word: str) -> bool:
         if self.words is None:
